@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "InfiniteParallax",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "parallax", targets: ["parallax"]),
+        .library(name: "ParallaxCore", targets: ["ParallaxCore"]),
+        .library(name: "FilterGraph", targets: ["FilterGraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure Swift: filter graphs as values, labels, escaping, script text.
+        .target(name: "FilterGraph"),
+        // Pure Swift: scene model, motion math, graph builders.
+        .target(name: "ParallaxCore", dependencies: ["FilterGraph"]),
+        // FFmpeg's and libpng's headers and link flags, found through pkg-config.
+        .systemLibrary(
+            name: "CFFmpeg",
+            pkgConfig: "libavfilter",
+            providers: [.apt(["libavfilter-dev", "libavformat-dev", "libavcodec-dev",
+                              "libavutil-dev", "libswscale-dev", "libswresample-dev", "libpng-dev"])]
+        ),
+        // The thin C shim: Swift sees plain return codes and a few plain structs.
+        .target(
+            name: "CParallaxAV",
+            dependencies: ["CFFmpeg"],
+            cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Wno-unused-parameter"])],
+            linkerSettings: ["avfilter", "avformat", "avcodec", "swscale", "swresample", "avutil", "png16"]
+                .map { .linkedLibrary($0) }
+        ),
+        // Swift over the shim: graph runner, PNG I/O, typed errors.
+        .target(name: "ParallaxAV", dependencies: ["CParallaxAV", "ParallaxCore"]),
+        // The step loop: shift, mask, inpainters, journal, resume.
+        .target(name: "ParallaxGenerate", dependencies: ["ParallaxCore", "ParallaxAV"]),
+        .executableTarget(
+            name: "parallax",
+            dependencies: [
+                "ParallaxCore", "ParallaxAV", "ParallaxGenerate",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["ParallaxCore", "ParallaxAV"], path: "Tests/TestSupport"),
+        .testTarget(name: "FilterGraphTests", dependencies: ["FilterGraph", "ParallaxAV"]),
+        .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
+        .testTarget(name: "ParallaxAVTests", dependencies: ["ParallaxAV", "ParallaxCore", "TestSupport"]),
+        .testTarget(name: "ParallaxGenerateTests", dependencies: ["ParallaxGenerate", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,70 @@
+// pav: the thin C shim between Swift and FFmpeg's libraries (and libpng).
+//
+// Every function returns 0 on success or a negative PAV_E* / AVERROR code, and on failure writes
+// a readable one-line message into the caller's `error` buffer. No libav type crosses this header.
+#ifndef PAV_H
+#define PAV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum {
+    PAV_OK = 0,
+    PAV_ECANCELLED = -1001,   // Ctrl-C or pav_request_cancel() stopped the job
+    PAV_EINVALID = -1002,     // a caller error: bad spec, missing sink, bad option
+    PAV_EPNG = -1003,         // libpng could not read or write an image
+};
+
+// One output stream: frames pulled from the open graph output `sink_label` and encoded.
+typedef struct pav_stream_spec {
+    const char *sink_label;        // open output label of the graph, without brackets
+    const char *encoder;           // e.g. "libx264", "aac"; NULL when not encoding
+    const char *encoder_options;   // "key=value" lines separated by '\n', taken verbatim
+} pav_stream_spec;
+
+typedef void (*pav_progress_fn)(void *context, int64_t video_frames_done);
+
+typedef struct pav_render_spec {
+    const char *graph_text;        // filter graph text; its open outputs are the sinks
+    const char *output_path;       // where the muxer writes (callers pass a temporary name)
+    const char *format_name;       // muxer short name ("mp4", "image2"); NULL guesses by name
+    const char *muxer_options;     // "key=value" lines, e.g. "movflags=+faststart"
+    const pav_stream_spec *streams;
+    int stream_count;
+    int encode;                    // 0: pull and discard frames (compositing only, no file)
+    int filter_threads;            // 0: libavfilter's default
+    pav_progress_fn progress;      // may be NULL; called after each video frame
+    void *progress_context;
+} pav_render_spec;
+
+// Runs the graph to its end, encoding and muxing each stream. Returns frames done via progress.
+int pav_render(const pav_render_spec *spec, char *error, size_t error_size);
+
+// Parses `graph_text` with libavfilter's own parser and reads back option `option` of the
+// filter whose instance name is `filter_name` (the part after '@'). Used to prove escaping.
+int pav_graph_option_value(const char *graph_text, const char *filter_name, const char *option,
+                           char *value, size_t value_size, char *error, size_t error_size);
+
+// Cancellation: the first SIGINT/SIGTERM sets a flag that running jobs poll; a second one
+// terminates the process as usual.
+void pav_install_interrupt_handler(void);
+void pav_request_cancel(void);
+void pav_reset_cancel(void);
+int pav_cancel_requested(void);
+
+// 8-bit RGB (3 bytes per pixel) or gray (1 byte) PNG I/O through libpng. Any PNG is converted
+// on read (palette, 16-bit, alpha dropped against black). Pixels are malloc'd; free with pav_free.
+int pav_png_read(const char *path, int channels, uint8_t **pixels, int *width, int *height,
+                 char *error, size_t error_size);
+int pav_png_write(const char *path, int channels, const uint8_t *pixels, int width, int height,
+                  char *error, size_t error_size);
+void pav_free(void *pointer);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,18 @@
+// Helpers shared by the shim's files; not part of the public header.
+#ifndef PAV_INTERNAL_H
+#define PAV_INTERNAL_H
+
+#include "pav.h"
+#include "../CFFmpeg/ffmpeg.h"
+
+// Writes "<what>: <libav error text> (<last libav log line>)" into error.
+int pav_fail(int code, char *error, size_t error_size, const char *format, ...)
+    __attribute__((format(printf, 4, 5)));
+
+// Starts capturing libav's log: nothing is printed, the last error line is kept for messages.
+void pav_capture_log(void);
+
+// Parses "key=value" lines into a dictionary without any escape processing.
+int pav_dict_from_lines(AVDictionary **dict, const char *lines);
+
+#endif

@@ -1,0 +1,244 @@
+// Runs one filter graph in-process: parse, attach a sink to each open output, encode, mux.
+#include "pav_internal.h"
+
+#include <string.h>
+
+typedef struct output_stream {
+    AVFilterContext *sink;
+    AVCodecContext *encoder;
+    AVStream *stream;
+    enum AVMediaType type;
+    int64_t next_pts;      // last pts seen, in the sink's time base, to interleave streams
+    int finished;
+} output_stream;
+
+typedef struct render_job {
+    const pav_render_spec *spec;
+    AVFilterGraph *graph;
+    AVFormatContext *muxer;
+    output_stream *streams;
+    AVFrame *frame;
+    AVPacket *packet;
+    int64_t video_frames;
+    char *error;
+    size_t error_size;
+} render_job;
+
+static int configure_graph(render_job *job) {
+    const pav_render_spec *spec = job->spec;
+    job->graph = avfilter_graph_alloc();
+    if (!job->graph) return pav_fail(AVERROR(ENOMEM), job->error, job->error_size, "allocating a filter graph");
+    job->graph->nb_threads = spec->filter_threads;
+    AVFilterInOut *inputs = NULL, *outputs = NULL;
+    int status = avfilter_graph_parse2(job->graph, spec->graph_text, &inputs, &outputs);
+    if (status < 0) {
+        pav_fail(status, job->error, job->error_size, "parsing the filter graph");
+        goto done;
+    }
+    if (inputs) {
+        status = pav_fail(PAV_EINVALID, job->error, job->error_size,
+                          "the filter graph has an unconnected input [%s]", inputs->name ? inputs->name : "?");
+        goto done;
+    }
+    for (int i = 0; i < spec->stream_count; i++) {
+        AVFilterInOut *open = outputs;
+        while (open && (!open->name || strcmp(open->name, spec->streams[i].sink_label) != 0)) open = open->next;
+        if (!open) {
+            status = pav_fail(PAV_EINVALID, job->error, job->error_size,
+                              "the filter graph has no open output [%s]", spec->streams[i].sink_label);
+            goto done;
+        }
+        enum AVMediaType type = avfilter_pad_get_type(open->filter_ctx->output_pads, open->pad_idx);
+        const char *sink_name = type == AVMEDIA_TYPE_AUDIO ? "abuffersink" : "buffersink";
+        char instance[64];
+        snprintf(instance, sizeof instance, "pav_sink_%d", i);
+        AVFilterContext *sink = NULL;
+        status = avfilter_graph_create_filter(&sink, avfilter_get_by_name(sink_name), instance, NULL, NULL, job->graph);
+        if (status >= 0) status = avfilter_link(open->filter_ctx, (unsigned)open->pad_idx, sink, 0);
+        if (status < 0) {
+            pav_fail(status, job->error, job->error_size, "attaching a sink to [%s]", spec->streams[i].sink_label);
+            goto done;
+        }
+        job->streams[i].sink = sink;
+        job->streams[i].type = type;
+    }
+    int unused = 0;
+    for (AVFilterInOut *open = outputs; open; open = open->next) unused++;
+    if (unused != spec->stream_count) {
+        status = pav_fail(PAV_EINVALID, job->error, job->error_size,
+                          "the filter graph has %d open outputs but %d streams were asked for", unused, spec->stream_count);
+        goto done;
+    }
+    status = avfilter_graph_config(job->graph, NULL);
+    if (status < 0) pav_fail(status, job->error, job->error_size, "configuring the filter graph");
+done:
+    avfilter_inout_free(&inputs);
+    avfilter_inout_free(&outputs);
+    return status;
+}
+
+static int open_encoder(render_job *job, int index) {
+    const pav_stream_spec *spec = &job->spec->streams[index];
+    output_stream *out = &job->streams[index];
+    const AVCodec *codec = avcodec_find_encoder_by_name(spec->encoder);
+    if (!codec) return pav_fail(PAV_EINVALID, job->error, job->error_size, "this FFmpeg has no encoder %s", spec->encoder);
+    out->encoder = avcodec_alloc_context3(codec);
+    if (!out->encoder) return pav_fail(AVERROR(ENOMEM), job->error, job->error_size, "allocating encoder %s", spec->encoder);
+    AVCodecContext *encoder = out->encoder;
+    AVFilterContext *sink = out->sink;
+    if (out->type == AVMEDIA_TYPE_VIDEO) {
+        encoder->width = av_buffersink_get_w(sink);
+        encoder->height = av_buffersink_get_h(sink);
+        encoder->pix_fmt = av_buffersink_get_format(sink);
+        encoder->sample_aspect_ratio = av_buffersink_get_sample_aspect_ratio(sink);
+        AVRational rate = av_buffersink_get_frame_rate(sink);
+        encoder->framerate = rate;
+        // Like ffmpeg's own CLI: the encoder ticks once per frame, so both paths encode alike.
+        encoder->time_base = rate.num > 0 ? av_inv_q(rate) : av_buffersink_get_time_base(sink);
+    } else {
+        encoder->sample_fmt = av_buffersink_get_format(sink);
+        encoder->sample_rate = av_buffersink_get_sample_rate(sink);
+        int status = av_buffersink_get_ch_layout(sink, &encoder->ch_layout);
+        if (status < 0) return pav_fail(status, job->error, job->error_size, "reading the audio layout");
+        encoder->time_base = (AVRational){1, encoder->sample_rate};
+    }
+    if (job->muxer->oformat->flags & AVFMT_GLOBALHEADER) encoder->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    AVDictionary *options = NULL;
+    int status = pav_dict_from_lines(&options, spec->encoder_options);
+    if (status < 0) {
+        av_dict_free(&options);
+        return pav_fail(status, job->error, job->error_size, "bad encoder options for %s", spec->encoder);
+    }
+    status = avcodec_open2(encoder, codec, &options);
+    if (status >= 0 && av_dict_count(options) > 0) {
+        const AVDictionaryEntry *unknown = av_dict_get(options, "", NULL, AV_DICT_IGNORE_SUFFIX);
+        status = pav_fail(PAV_EINVALID, job->error, job->error_size,
+                          "encoder %s has no option %s", spec->encoder, unknown->key);
+        av_dict_free(&options);
+        return status;
+    }
+    av_dict_free(&options);
+    if (status < 0) return pav_fail(status, job->error, job->error_size, "opening encoder %s", spec->encoder);
+    if (out->type == AVMEDIA_TYPE_AUDIO && !(codec->capabilities & AV_CODEC_CAP_VARIABLE_FRAME_SIZE))
+        av_buffersink_set_frame_size(sink, (unsigned)encoder->frame_size);
+    out->stream = avformat_new_stream(job->muxer, NULL);
+    if (!out->stream) return pav_fail(AVERROR(ENOMEM), job->error, job->error_size, "adding a stream");
+    out->stream->time_base = encoder->time_base;
+    out->stream->avg_frame_rate = encoder->framerate;
+    status = avcodec_parameters_from_context(out->stream->codecpar, encoder);
+    if (status < 0) return pav_fail(status, job->error, job->error_size, "copying encoder parameters");
+    return 0;
+}
+
+static int open_output(render_job *job) {
+    const pav_render_spec *spec = job->spec;
+    int status = avformat_alloc_output_context2(&job->muxer, NULL, spec->format_name, spec->output_path);
+    if (status < 0 || !job->muxer)
+        return pav_fail(status < 0 ? status : PAV_EINVALID, job->error, job->error_size,
+                        "choosing a container for %s", spec->output_path);
+    for (int i = 0; i < spec->stream_count; i++) {
+        status = open_encoder(job, i);
+        if (status < 0) return status;
+    }
+    if (!(job->muxer->oformat->flags & AVFMT_NOFILE)) {
+        status = avio_open(&job->muxer->pb, spec->output_path, AVIO_FLAG_WRITE);
+        if (status < 0) return pav_fail(status, job->error, job->error_size, "opening %s for writing", spec->output_path);
+    }
+    AVDictionary *options = NULL;
+    status = pav_dict_from_lines(&options, spec->muxer_options);
+    if (status >= 0) status = avformat_write_header(job->muxer, &options);
+    av_dict_free(&options);
+    if (status < 0) return pav_fail(status, job->error, job->error_size, "writing the header of %s", spec->output_path);
+    return 0;
+}
+
+// Sends one frame (or NULL to flush) to a stream's encoder and writes every packet it returns.
+static int encode(render_job *job, output_stream *out, AVFrame *frame) {
+    int status = avcodec_send_frame(out->encoder, frame);
+    if (status < 0) return pav_fail(status, job->error, job->error_size, "encoding with %s", out->encoder->codec->name);
+    for (;;) {
+        status = avcodec_receive_packet(out->encoder, job->packet);
+        if (status == AVERROR(EAGAIN) || status == AVERROR_EOF) return 0;
+        if (status < 0) return pav_fail(status, job->error, job->error_size, "encoding with %s", out->encoder->codec->name);
+        job->packet->stream_index = out->stream->index;
+        av_packet_rescale_ts(job->packet, out->encoder->time_base, out->stream->time_base);
+        status = av_interleaved_write_frame(job->muxer, job->packet);
+        if (status < 0) return pav_fail(status, job->error, job->error_size, "writing %s", job->spec->output_path);
+    }
+}
+
+// Picks the unfinished stream that is furthest behind, so the muxer gets interleaved packets.
+static output_stream *next_stream(render_job *job) {
+    output_stream *best = NULL;
+    for (int i = 0; i < job->spec->stream_count; i++) {
+        output_stream *out = &job->streams[i];
+        if (out->finished) continue;
+        if (!best || av_compare_ts(out->next_pts, av_buffersink_get_time_base(out->sink),
+                                   best->next_pts, av_buffersink_get_time_base(best->sink)) < 0)
+            best = out;
+    }
+    return best;
+}
+
+static int pull_frames(render_job *job) {
+    const pav_render_spec *spec = job->spec;
+    for (output_stream *out; (out = next_stream(job));) {
+        if (pav_cancel_requested()) return pav_fail(PAV_ECANCELLED, job->error, job->error_size, "cancelled");
+        int status = av_buffersink_get_frame(out->sink, job->frame);
+        if (status == AVERROR_EOF) {
+            out->finished = 1;
+            if (spec->encode) {
+                status = encode(job, out, NULL);
+                if (status < 0) return status;
+            }
+            continue;
+        }
+        if (status < 0) return pav_fail(status, job->error, job->error_size, "running the filter graph");
+        if (job->frame->pts != AV_NOPTS_VALUE) out->next_pts = job->frame->pts;
+        if (spec->encode) {
+            if (out->type == AVMEDIA_TYPE_VIDEO) job->frame->pict_type = AV_PICTURE_TYPE_NONE;
+            status = encode(job, out, job->frame);
+        }
+        av_frame_unref(job->frame);
+        if (status < 0) return status;
+        if (out->type == AVMEDIA_TYPE_VIDEO) {
+            job->video_frames++;
+            if (spec->progress) spec->progress(spec->progress_context, job->video_frames);
+        }
+    }
+    return 0;
+}
+
+static void release(render_job *job) {
+    if (job->streams)
+        for (int i = 0; i < job->spec->stream_count; i++) avcodec_free_context(&job->streams[i].encoder);
+    av_free(job->streams);
+    if (job->muxer) {
+        if (!(job->muxer->oformat->flags & AVFMT_NOFILE)) avio_closep(&job->muxer->pb);
+        avformat_free_context(job->muxer);
+    }
+    avfilter_graph_free(&job->graph);
+    av_frame_free(&job->frame);
+    av_packet_free(&job->packet);
+}
+
+int pav_render(const pav_render_spec *spec, char *error, size_t error_size) {
+    pav_capture_log();
+    render_job job = {.spec = spec, .error = error, .error_size = error_size};
+    if (error && error_size) error[0] = 0;
+    if (spec->stream_count < 1) return pav_fail(PAV_EINVALID, error, error_size, "no output streams");
+    job.streams = av_calloc((size_t)spec->stream_count, sizeof *job.streams);
+    job.frame = av_frame_alloc();
+    job.packet = av_packet_alloc();
+    int status = (!job.streams || !job.frame || !job.packet)
+        ? pav_fail(AVERROR(ENOMEM), error, error_size, "allocating render state") : 0;
+    if (status >= 0) status = configure_graph(&job);
+    if (status >= 0 && spec->encode) status = open_output(&job);
+    if (status >= 0) status = pull_frames(&job);
+    if (status >= 0 && spec->encode) {
+        status = av_write_trailer(job.muxer);
+        if (status < 0) pav_fail(status, error, error_size, "finishing %s", spec->output_path);
+    }
+    release(&job);
+    return status < 0 ? status : 0;
+}

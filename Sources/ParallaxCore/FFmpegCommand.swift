@@ -1,0 +1,29 @@
+/// The stock `ffmpeg` command line that renders the same video from an emitted filter script.
+public struct FFmpegCommand: Sendable {
+    public var arguments: [String]
+
+    public init(scriptPath: String, outputPath: String, encoding: VideoEncoding, hasAudio: Bool = false,
+                audioArguments: [String] = []) {
+        var arguments = ["ffmpeg", "-y", "-hide_banner", "-filter_complex_script", scriptPath,
+                         "-map", RenderGraph.videoOutput.description, "-c:v", encoding.codec.encoder]
+        for option in encoding.encoderOptions { arguments += ["-\(option.key)", option.value] }
+        if hasAudio { arguments += ["-map", RenderGraph.audioOutput.description] + audioArguments }
+        for option in encoding.muxerOptions { arguments += ["-\(option.key)", option.value] }
+        if let container = encoding.container { arguments += ["-f", container] }
+        arguments.append(outputPath)
+        self.arguments = arguments
+    }
+
+    /// One line a POSIX shell runs as is.
+    public var shellLine: String { arguments.map(ShellQuoting.quote).joined(separator: " ") }
+}
+
+/// Quotes words for a POSIX shell; the one place the project builds shell text.
+public enum ShellQuoting {
+    private static let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:+,%@")
+
+    public static func quote(_ word: String) -> String {
+        if !word.isEmpty, word.allSatisfy({ safe.contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

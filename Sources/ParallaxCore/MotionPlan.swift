@@ -1,0 +1,115 @@
+import Foundation
+
+/// A layer with its rows and motion resolved against the image.
+public struct LayerMotion: Hashable, Sendable {
+    public let name: String
+    public let top: Int
+    public let height: Int
+    public let speed: Double
+    public let direction: Direction
+    /// Pixels per step: speed × stepShift × unit(direction).
+    public let velocity: Vector
+    /// Steps to move the band's whole extent along its direction; nil for a still layer.
+    public let stepsNeeded: Int?
+
+    public var isMoving: Bool { !velocity.isZero }
+    public var rows: Range<Int> { top..<(top + height) }
+
+    /// Total integer shift after k steps: round(k·v), so integer steps never drift.
+    public func offset(afterSteps step: Int) -> PixelOffset {
+        offset(atStepTime: Double(step))
+    }
+
+    /// round(u·v) at fractional step time u, rounding halves away from zero as libavutil's
+    /// `round()` does.
+    public func offset(atStepTime time: Double) -> PixelOffset {
+        PixelOffset(x: Int((time * velocity.x).rounded()), y: Int((time * velocity.y).rounded()))
+    }
+
+    /// The shift applied in step k alone (the Bresenham carry of the fractional remainder).
+    public func shift(inStep step: Int) -> PixelOffset {
+        offset(afterSteps: step) - offset(afterSteps: step - 1)
+    }
+}
+
+/// A scene resolved against an image size: rows, speeds, velocities, steps, frames.
+public struct MotionPlan: Hashable, Sendable {
+    public let width: Int
+    public let height: Int
+    public let layers: [LayerMotion]
+    public let steps: Int
+    public let stepShift: Double
+    public let clock: FrameClock
+
+    public var stepsPerSecond: Rational { clock.stepsPerSecond }
+    public var fps: Rational { clock.fps }
+    public var frameCount: Int { clock.frameCount(steps: steps) }
+    public var duration: Double { Double(steps) / stepsPerSecond.doubleValue }
+
+    /// Resolves `scene` for a `width`×`height` image; `file` names the scene in errors.
+    public init(scene: Scene, width: Int, height: Int, file: String) throws {
+        guard width > 0, height > 0 else { throw SceneError(file: file, "image size \(width)x\(height) is empty") }
+        self.width = width
+        self.height = height
+        stepShift = scene.stepShift
+        clock = FrameClock(stepsPerSecond: scene.stepsPerSecond, fps: scene.fps)
+
+        let heights = try MotionPlan.heights(of: scene.layers, imageHeight: height, file: file)
+        let speeds = MotionPlan.speeds(of: scene.layers)
+        var top = 0
+        var layers: [LayerMotion] = []
+        for (index, layer) in scene.layers.enumerated() {
+            let direction = layer.direction ?? scene.direction
+            let velocity = (speeds[index] * scene.stepShift) * direction.unitVector
+            var stepsNeeded: Int?
+            if !velocity.isZero {
+                let unit = direction.unitVector
+                let extent = abs(unit.x) * Double(width) + abs(unit.y) * Double(heights[index])
+                stepsNeeded = Int((extent / velocity.length - 1e-9).rounded(.up))
+            }
+            layers.append(LayerMotion(name: layer.name, top: top, height: heights[index], speed: speeds[index],
+                                      direction: direction, velocity: velocity, stepsNeeded: stepsNeeded))
+            top += heights[index]
+        }
+        self.layers = layers
+        if let steps = scene.steps {
+            self.steps = steps
+        } else if let longest = layers.compactMap(\.stepsNeeded).max() {
+            steps = longest
+        } else {
+            throw SceneError(file: file, field: "steps", "no layer moves, so the step count must be given")
+        }
+    }
+
+    private static func heights(of layers: [Layer], imageHeight: Int, file: String) throws -> [Int] {
+        let given = layers.compactMap(\.height)
+        let sum = given.reduce(0, +)
+        if given.count == layers.count {
+            guard sum == imageHeight else {
+                throw SceneError(file: file, field: "layers",
+                                 "heights sum to \(sum) but the image is \(imageHeight) pixels high")
+            }
+            return given
+        }
+        guard sum < imageHeight else {
+            throw SceneError(file: file, field: "layers",
+                             "heights sum to \(sum), leaving no rows for the last layer of a \(imageHeight)-pixel image")
+        }
+        return given + [imageHeight - sum]
+    }
+
+    /// Speeds per DESIGN.md: distance d gives d_min / d over the layers that give a distance.
+    private static func speeds(of layers: [Layer]) -> [Double] {
+        let nearest = layers.compactMap { layer -> Double? in
+            if case .distance(let distance) = layer.depth { return distance }
+            return nil
+        }.min()
+        return layers.map { layer in
+            switch layer.depth {
+            case .distance(let distance): nearest! / distance
+            case .speed(let speed): speed
+            case .preset(let preset): preset.speed
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// Reads and writes `scene.json`, with one clear message per problem.
+public enum SceneFile {
+    public static let defaultName = "scene.json"
+
+    /// Loads a scene from a file, or from `scene.json` inside a project folder.
+    public static func load(_ path: String) throws -> Scene {
+        let file = resolve(path)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            let exists = FileManager.default.fileExists(atPath: file)
+            throw SceneError(file: file, exists ? "cannot read the file" : "no such file")
+        }
+        return try parse(data, file: file)
+    }
+
+    /// `path` itself when it names a file, else `path/scene.json`.
+    public static func resolve(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return (path as NSString).appendingPathComponent(defaultName)
+        }
+        return path
+    }
+
+    public static func parse(_ data: Data, file: String) throws -> Scene {
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(data)
+        } catch {
+            throw SceneError(file: file, "not valid JSON (\(jsonProblem(error)))")
+        }
+        guard case .object(let object) = root else {
+            throw SceneError(file: file, "expected a JSON object at the top level, got \(root.kindName)")
+        }
+        let fields = FieldReader(file: file, path: nil, object: object)
+        let layerValues = try fields.require("layers") { value, fail -> [JSONValue] in
+            guard case .array(let items) = value else { throw fail("expected a list of layers, got \(value.kindName)") }
+            guard !items.isEmpty else { throw fail("needs at least one layer") }
+            return items
+        }
+        var layers: [Layer] = []
+        for (index, value) in layerValues.enumerated() {
+            layers.append(try parseLayer(value, index: index, isLast: index == layerValues.count - 1, file: file))
+        }
+        let known: Set<String> = ["image", "direction", "stepShift", "stepsPerSecond", "fps", "steps", "layers"]
+        return Scene(
+            image: try fields.optional("image", FieldReader.string),
+            direction: Direction(degrees: try fields.require("direction", FieldReader.angle)),
+            stepShift: try fields.require("stepShift", FieldReader.positiveNumber),
+            stepsPerSecond: try fields.require("stepsPerSecond", FieldReader.positiveRate),
+            fps: try fields.require("fps", FieldReader.positiveRate),
+            steps: try fields.optional("steps", FieldReader.positiveInteger),
+            layers: layers,
+            extensions: object.filter { !known.contains($0.key) }
+        )
+    }
+
+    private static func parseLayer(_ value: JSONValue, index: Int, isLast: Bool, file: String) throws -> Layer {
+        let path = "layers[\(index)]"
+        guard case .object(let object) = value else {
+            throw SceneError(file: file, field: path, "expected an object, got \(value.kindName)")
+        }
+        let fields = FieldReader(file: file, path: path, object: object)
+        let name = try fields.optional("name", FieldReader.string) ?? "layer\(index)"
+        let height = isLast
+            ? try fields.optional("height", FieldReader.positiveInteger)
+            : try fields.require("height", FieldReader.positiveInteger)
+        let distance = try fields.optional("distance", FieldReader.positiveNumber)
+        let speed = try fields.optional("speed") { value, fail -> Double in
+            guard case .number(let speed) = value else { throw fail("expected a number, got \(value.kindName)") }
+            guard speed >= 0, speed <= 1 else { throw fail("must be between 0 and 1, got \(value.shortDescription)") }
+            return speed
+        }
+        let preset = try fields.optional("preset") { value, fail -> LayerPreset in
+            guard case .string(let name) = value, let preset = LayerPreset(rawValue: name) else {
+                let names = LayerPreset.allCases.map(\.rawValue).joined(separator: ", ")
+                throw fail("expected one of \(names), got \(value.shortDescription)")
+            }
+            return preset
+        }
+        let depths: [Depth] = [distance.map(Depth.distance), speed.map(Depth.speed), preset.map(Depth.preset)]
+            .compactMap { $0 }
+        guard depths.count == 1 else {
+            let problem = depths.isEmpty ? "needs one of distance, speed or preset" : "give only one of distance, speed or preset"
+            throw SceneError(file: file, field: path, problem)
+        }
+        let direction = try fields.optional("direction", FieldReader.angle).map(Direction.init(degrees:))
+        return Layer(name: name, height: height, depth: depths[0], direction: direction)
+    }
+
+    private static func jsonProblem(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            if let underlying = context.underlyingError as NSError?,
+               let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
+                return detail
+            }
+            return context.debugDescription
+        }
+        return "\(error)"
+    }
+
+    /// The scene as pretty JSON, in the contract's key order.
+    public static func encode(_ scene: Scene) -> Data {
+        var lines = ["{"]
+        var fields: [String] = []
+        if let image = scene.image { fields.append("  \"image\": \(quoted(image))") }
+        fields.append("  \"direction\": \(number(scene.direction.degrees))")
+        fields.append("  \"stepShift\": \(number(scene.stepShift))")
+        fields.append("  \"stepsPerSecond\": \(rate(scene.stepsPerSecond))")
+        fields.append("  \"fps\": \(rate(scene.fps))")
+        if let steps = scene.steps { fields.append("  \"steps\": \(steps)") }
+        let layers = scene.layers.map { layer -> String in
+            var parts = ["\"name\": \(quoted(layer.name))"]
+            if let height = layer.height { parts.append("\"height\": \(height)") }
+            switch layer.depth {
+            case .distance(let distance): parts.append("\"distance\": \(number(distance))")
+            case .speed(let speed): parts.append("\"speed\": \(number(speed))")
+            case .preset(let preset): parts.append("\"preset\": \(quoted(preset.rawValue))")
+            }
+            if let direction = layer.direction { parts.append("\"direction\": \(number(direction.degrees))") }
+            return "    { " + parts.joined(separator: ", ") + " }"
+        }
+        fields.append("  \"layers\": [\n" + layers.joined(separator: ",\n") + "\n  ]")
+        for key in scene.extensions.keys.sorted() {
+            fields.append("  \(quoted(key)): \(json(scene.extensions[key]!))")
+        }
+        lines.append(fields.joined(separator: ",\n"))
+        lines.append("}")
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    private static func rate(_ value: Rational) -> String {
+        value.denominator == 1 ? String(value.numerator) : quoted(value.description)
+    }
+
+    static func quoted(_ text: String) -> String {
+        let data = try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
+        let array = data.flatMap { String(data: $0, encoding: .utf8) } ?? "[\"\"]"
+        return String(array.dropFirst().dropLast())
+    }
+
+    static func json(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool(let flag): String(flag)
+        case .number(let value): number(value)
+        case .string(let text): quoted(text)
+        case .array(let items): "[" + items.map(json).joined(separator: ", ") + "]"
+        case .object(let object):
+            "{" + object.keys.sorted().map { "\(quoted($0)): \(json(object[$0]!))" }.joined(separator: ", ") + "}"
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// libavutil expressions for where a band sits at output frame `n`.
+///
+/// With U = n·a/b (step time) and K = floor(U), the band of step K is drawn at
+/// round(U·v) − round(K·v) and the band of step K+1 at round(U·v) − round((K+1)·v): both land
+/// where the continuous motion puts them, within half a pixel, and exactly at whole steps.
+public struct SlideExpression: Sendable {
+    public let clock: FrameClock
+
+    public init(clock: FrameClock) { self.clock = clock }
+
+    /// The output frame index, recovered from the frame's time stamp. (Overlay's own `n` counts
+    /// from 1 in some FFmpeg versions and from 0 in others; t·fps is exact to well under 1e-6.)
+    private var frame: String { "round(t*\(clock.fps.numerator)/\(clock.fps.denominator))" }
+    private var stepTime: String { "\(frame)*\(clock.unitsPerFrame)/\(clock.unitsPerStep)" }
+
+    /// Offset along one axis of the band from step K + `stepsAhead` (0 or 1).
+    public func offset(velocity: Double, stepsAhead: Int) -> String {
+        if velocity == 0 { return "0" }
+        let speed = "(\(velocity))"
+        let base = stepsAhead == 0 ? "floor(\(stepTime))" : "(floor(\(stepTime))+\(stepsAhead))"
+        return "round(\(stepTime)*\(speed))-round(\(base)*\(speed))"
+    }
+
+    /// The same quantity computed in Swift, in the same order of operations as libavutil.
+    public func offset(velocity: Double, stepsAhead: Int, frame: Int) -> Int {
+        if velocity == 0 { return 0 }
+        let time = clock.stepTime(atFrame: frame)
+        let step = Double(clock.step(atFrame: frame) + stepsAhead)
+        return Int((time * velocity).rounded()) - Int((step * velocity).rounded())
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A project folder's step images: `steps/000000.png` is the input image, step k the frame
+/// after k steps.
+public struct StepFolder: Sendable {
+    public let projectDirectory: String
+    public static let digits = 6
+
+    public init(projectDirectory: String) {
+        self.projectDirectory = projectDirectory
+    }
+
+    public var stepsDirectory: String { (projectDirectory as NSString).appendingPathComponent("steps") }
+    public var masksDirectory: String { (projectDirectory as NSString).appendingPathComponent("masks") }
+
+    public static func fileName(step: Int) -> String {
+        let number = String(step)
+        return String(repeating: "0", count: max(0, digits - number.count)) + number + ".png"
+    }
+
+    public func stepPath(_ step: Int) -> String {
+        (stepsDirectory as NSString).appendingPathComponent(StepFolder.fileName(step: step))
+    }
+
+    public func maskPath(_ step: Int) -> String {
+        (masksDirectory as NSString).appendingPathComponent(StepFolder.fileName(step: step))
+    }
+
+    /// The image2 demuxer pattern for the step files, with `%` in the folder's own name doubled
+    /// so libavformat reads it literally.
+    public var imageSequencePattern: String {
+        let directory = (URL(fileURLWithPath: stepsDirectory).standardizedFileURL.path)
+        return directory.replacingOccurrences(of: "%", with: "%%") + "/%0\(StepFolder.digits)d.png"
+    }
+
+    /// The number of consecutive steps present from step 0 (so k images means steps 0..<k).
+    public func consecutiveStepCount() -> Int {
+        var count = 0
+        while FileManager.default.fileExists(atPath: stepPath(count)) { count += 1 }
+        return count
+    }
+
+    /// Checks that steps 0...steps exist and are PNGs of `width`×`height`; throws the first problem.
+    public func validate(steps: Int, width: Int, height: Int) throws {
+        for step in 0...steps {
+            let path = stepPath(step)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw SceneError(file: path, "missing (the scene needs steps 0 to \(steps); found \(consecutiveStepCount()))")
+            }
+            let size = try PNGHeader.size(ofFile: path)
+            guard size.width == width, size.height == height else {
+                throw SceneError(file: path, "is \(size.width)x\(size.height) but step 0 is \(width)x\(height)")
+            }
+        }
+    }
+}
+
+/// Reads a PNG's size from its header without decoding it.
+public enum PNGHeader {
+    public static func size(ofFile path: String) throws -> (width: Int, height: Int) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SceneError(file: path, "cannot be read")
+        }
+        defer { try? handle.close() }
+        let header = [UInt8](handle.readData(ofLength: 24))
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        guard header.count == 24, Array(header[0..<8]) == signature, Array(header[12..<16]) == Array("IHDR".utf8) else {
+            throw SceneError(file: path, "is not a PNG image")
+        }
+        func bigEndian(_ offset: Int) -> Int {
+            header[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) }
+        }
+        let width = bigEndian(16), height = bigEndian(20)
+        guard width > 0, height > 0 else { throw SceneError(file: path, "has an empty size") }
+        return (width, height)
+    }
+}

@@ -1,0 +1,65 @@
+/// How the final frames are encoded and muxed: one codec, its settings, and the container.
+public struct VideoEncoding: Hashable, Sendable {
+    public var codec: VideoCodec
+    /// Constant rate factor for codecs that have one; nil keeps the codec's default.
+    public var crf: Int?
+    /// Encoder speed preset for codecs that have one (libx264's "medium", "veryfast").
+    public var preset: String?
+    /// Muxer short name; nil lets libavformat choose by the output's extension.
+    public var container: String?
+
+    public init(codec: VideoCodec = .h264, crf: Int? = nil, preset: String? = nil, container: String? = nil) {
+        self.codec = codec
+        self.crf = crf
+        self.preset = preset
+        self.container = container
+    }
+
+    /// Options given to the encoder, in the order both the shim and the ffmpeg command use.
+    public var encoderOptions: [(key: String, value: String)] {
+        var options: [(key: String, value: String)] = []
+        if codec.supportsCRF { options.append(("crf", String(crf ?? codec.defaultCRF))) }
+        if codec.supportsPreset { options.append(("preset", preset ?? "medium")) }
+        return options + codec.fixedOptions
+    }
+
+    /// Options given to the muxer (MP4 gets its index up front so players start at once).
+    public var muxerOptions: [(key: String, value: String)] {
+        switch container {
+        case "mp4", "mov", nil: [("movflags", "+faststart")]
+        default: []
+        }
+    }
+}
+
+/// The video codecs the renderer can write.
+public enum VideoCodec: String, CaseIterable, Hashable, Sendable {
+    /// H.264 in 4:2:0, the default: plays everywhere.
+    case h264
+    /// FFV1 in RGB: lossless, for checking renders pixel by pixel.
+    case ffv1
+
+    public var encoder: String {
+        switch self {
+        case .h264: "libx264"
+        case .ffv1: "ffv1"
+        }
+    }
+
+    /// The pixel format frames are converted to, once, at the end of the graph.
+    public var pixelFormat: String {
+        switch self {
+        case .h264: "yuv420p"
+        case .ffv1: "bgr0"
+        }
+    }
+
+    /// 4:2:0 needs even sizes; odd ones are padded by repeating the last row or column.
+    public var needsEvenSize: Bool { pixelFormat.hasSuffix("420p") }
+    public var isRGB: Bool { ["gbr", "rgb", "bgr"].contains { pixelFormat.hasPrefix($0) } }
+
+    var supportsCRF: Bool { self == .h264 }
+    var supportsPreset: Bool { self == .h264 }
+    var defaultCRF: Int { 18 }
+    var fixedOptions: [(key: String, value: String)] { [] }
+}

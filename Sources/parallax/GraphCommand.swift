@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import ParallaxAV
+import ParallaxCore
+
+struct GraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
+        abstract: "Write the render's filter graph as a script and print the ffmpeg command that runs it.",
+        discussion: """
+        The script is the very graph `parallax render` runs in-process; stock ffmpeg 5.1 or newer
+        renders the same frames from it. Paths in the script are absolute, so the command runs
+        from any folder.
+
+        Examples:
+          parallax graph fixtures/demo -o demo.mp4 --script demo.lavfi
+          sh -c "$(parallax graph fixtures/demo -o demo.mp4 --script demo.lavfi)"
+        """
+    )
+
+    @Argument(help: "Project folder (with scene.json and steps/) or a scene file.")
+    var project: String
+
+    @Option(name: .shortAndLong, help: "The video file the printed ffmpeg command writes.")
+    var output: String
+
+    @Option(help: "Where to write the filter script.")
+    var script: String
+
+    @OptionGroup var encoding: EncodingOptions
+
+    func run() throws {
+        let job = try RenderJob(project: Project(path: project), settings: RenderSettings(video: encoding.encoding))
+        let scriptOutput = AtomicOutput(script)
+        try scriptOutput.checkWritable()
+        try scriptOutput.write { temporary in
+            try Data(job.graph.script.utf8).write(to: URL(fileURLWithPath: temporary))
+        }
+        let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
+        let command = FFmpegCommand(scriptPath: absolute(script), outputPath: absolute(output),
+                                    encoding: encoding.encoding, hasAudio: job.graph.hasAudio)
+        print(command.shellLine)
+    }
+}

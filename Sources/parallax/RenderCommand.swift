@@ -1,0 +1,64 @@
+import ArgumentParser
+import ParallaxAV
+import ParallaxCore
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render a project's step folder to a video, in this process.",
+        discussion: """
+        Reads PROJECT/scene.json and PROJECT/steps/, slides every layer between consecutive steps
+        at its exact velocity, stacks the layers and encodes. The video is written under a
+        temporary name and moved into place only when complete; Ctrl-C stops cleanly.
+
+        Examples:
+          parallax render fixtures/demo -o demo.mp4
+          parallax render my-project -o out.mp4 --crf 23 --preset veryfast
+          parallax render my-project -o check.mkv --codec ffv1     # lossless RGB
+          parallax render my-project --no-encode                   # compositing speed only
+        """
+    )
+
+    @Argument(help: "Project folder (with scene.json and steps/) or a scene file.")
+    var project: String
+
+    @Option(name: .shortAndLong, help: "Output video file.")
+    var output: String?
+
+    @Flag(help: "Run the graph without encoding or writing a file (a quick check, and a speed test).")
+    var noEncode = false
+
+    @OptionGroup var encoding: EncodingOptions
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if output == nil && !noEncode { throw ValidationError("give an output file with -o, or --no-encode") }
+    }
+
+    func run() throws {
+        let job = try RenderJob(project: Project(path: project), settings: RenderSettings(video: encoding.encoding))
+        let display = ProgressDisplay(total: job.frameCount, label: "render", quiet: quiet)
+        GraphRunner.installInterruptHandler()
+        try runReportingCancel {
+            if let output {
+                try job.render(to: output, progress: display.update)
+                display.finish("wrote \(output): \(job.frameCount) frames")
+            } else {
+                try job.composite(progress: display.update)
+                display.finish("composited \(job.frameCount) frames")
+            }
+        }
+    }
+}
+
+/// Turns a Ctrl-C cancellation into exit code 130 with a short message.
+func runReportingCancel(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as AVError where error.isCancellation {
+        FileHandleOutput.error("parallax: cancelled; nothing was written")
+        throw ExitCode(130)
+    }
+}
