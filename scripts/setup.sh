@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what parallax needs on a Debian 12 machine: FFmpeg's libraries and headers, libpng,
+# pkg-config, stock ffmpeg (for the parity tests) and the Python packages the example
+# inpainters use. Safe to run again; needs root (or sudo) for apt.
+set -euo pipefail
+
+apt_packages=(
+    pkg-config ffmpeg
+    libavfilter-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
+    libpng-dev
+    python3 python3-pip
+)
+
+missing=()
+for package in "${apt_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+# python3 from elsewhere (pyenv) counts too.
+if command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1; then
+    missing=("${missing[@]/python3}")
+    missing=("${missing[@]/python3-pip}")
+fi
+read -r -a missing <<< "${missing[*]}"
+
+if ((${#missing[@]})); then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "setup: installing ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# OpenCV for the example worker inpainter that the tests run for real.
+if ! python3 -c "import cv2, numpy" 2>/dev/null; then
+    echo "setup: installing opencv-python-headless and numpy from PyPI"
+    python3 -m pip install --quiet --disable-pip-version-check opencv-python-headless numpy \
+        || python3 -m pip install --quiet --break-system-packages opencv-python-headless numpy
+fi
+echo "setup: ready ($(ffmpeg -version | head -n 1 | cut -d' ' -f1-3))"
