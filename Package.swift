@@ -49,6 +49,8 @@ let package = Package(
         .testTarget(name: "ParallaxAVTests", dependencies: ["ParallaxAV", "ParallaxCore", "TestSupport"]),
         .testTarget(name: "ParallaxGenerateTests", dependencies: ["ParallaxGenerate", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // Bad input, interruption, hostile names and repeated renders, against the built binary.
+        .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "ParallaxAV", "ParallaxCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

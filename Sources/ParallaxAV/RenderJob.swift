@@ -35,7 +35,12 @@ public struct RenderJob: Sendable {
         let output = AtomicOutput(outputPath)
         try output.checkWritable()
         try output.write { temporary in
-            try GraphRunner.run(graphJob(outputPath: temporary), progress: progress)
+            do {
+                try GraphRunner.run(graphJob(outputPath: temporary), progress: progress)
+            } catch let error as AVError where !error.isCancellation {
+                // The user never chose the temporary name: report the path they gave.
+                throw AVError(code: error.code, message: error.message.replacingOccurrences(of: temporary, with: outputPath))
+            }
         }
     }
 

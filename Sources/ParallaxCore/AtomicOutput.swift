@@ -9,12 +9,36 @@ public struct AtomicOutput: Sendable {
 
     public init(_ path: String) {
         finalPath = path
+        temporaryPath = AtomicOutput.temporaryPath(for: path, processIdentifier: ProcessInfo.processInfo.processIdentifier)
+    }
+
+    /// `.<stem>.partial-<pid>.<ext>` beside the output.
+    static func temporaryPath(for path: String, processIdentifier: Int32) -> String {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let ext = url.pathExtension
         let stem = url.deletingPathExtension().lastPathComponent
-        let name = ".\(stem).partial-\(ProcessInfo.processInfo.processIdentifier)" + (ext.isEmpty ? "" : ".\(ext)")
-        temporaryPath = (directory as NSString).appendingPathComponent(name)
+        let name = ".\(stem).partial-\(processIdentifier)" + (ext.isEmpty ? "" : ".\(ext)")
+        return (directory as NSString).appendingPathComponent(name)
+    }
+
+    /// Temporaries for this output left by runs that were killed outright (SIGKILL, power loss):
+    /// their process is gone, so nothing will ever finish or remove them.
+    public func abandonedTemporaries() -> [String] {
+        let directory = (temporaryPath as NSString).deletingLastPathComponent
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        let own = (temporaryPath as NSString).lastPathComponent
+        let marker = ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        let prefix = String(own[..<own.range(of: marker)!.lowerBound]) + ".partial-"
+        let suffix = String(own[own.range(of: marker)!.upperBound...])
+        return names.compactMap { name -> String? in
+            guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count > prefix.count + suffix.count else { return nil }
+            let digits = name.dropFirst(prefix.count).dropLast(suffix.count)
+            guard let pid = Int32(digits), digits.allSatisfy(\.isNumber) else { return nil }
+            // kill(pid, 0) fails with ESRCH only when no such process exists.
+            guard kill(pid, 0) != 0, errno == ESRCH else { return nil }
+            return (directory as NSString).appendingPathComponent(name)
+        }
     }
 
     /// Checks up front that the output's folder exists and is writable.
@@ -34,8 +58,10 @@ public struct AtomicOutput: Sendable {
     }
 
     /// Runs `write` against the temporary path, then renames; on any error removes the temporary.
+    /// Also clears this output's temporaries left by killed runs, so a rerun leaves none behind.
     public func write<T>(_ write: (String) throws -> T) throws -> T {
         try? FileManager.default.removeItem(atPath: temporaryPath)
+        for abandoned in abandonedTemporaries() { try? FileManager.default.removeItem(atPath: abandoned) }
         do {
             let result = try write(temporaryPath)
             try commit()

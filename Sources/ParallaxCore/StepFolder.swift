@@ -51,6 +51,7 @@ public struct StepFolder: Sendable {
             guard size.width == width, size.height == height else {
                 throw SceneError(file: path, "is \(size.width)x\(size.height) but step 0 is \(width)x\(height)")
             }
+            try PNGHeader.checkComplete(ofFile: path)
         }
     }
 }
@@ -73,5 +74,24 @@ public enum PNGHeader {
         let width = bigEndian(16), height = bigEndian(20)
         guard width > 0, height > 0 else { throw SceneError(file: path, "has an empty size") }
         return (width, height)
+    }
+
+    /// Checks that the file ends with PNG's IEND chunk: a cut-off copy or an interrupted write
+    /// otherwise passes the header check and fails only deep inside a render, without a name.
+    /// Reads the last bytes only, so checking a long step folder stays cheap.
+    public static func checkComplete(ofFile path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SceneError(file: path, "cannot be read")
+        }
+        defer { try? handle.close() }
+        let length = (try? handle.seekToEnd()) ?? 0
+        // Some tools append a few bytes after IEND; look for it near the end, not at the very end.
+        let tail = min(length, 1024)
+        try? handle.seek(toOffset: length - tail)
+        let bytes = [UInt8](handle.readData(ofLength: Int(tail)))
+        let marker = Array("IEND".utf8)
+        let found = bytes.count >= marker.count
+            && (0...(bytes.count - marker.count)).contains { Array(bytes[$0..<($0 + marker.count)]) == marker }
+        guard found else { throw SceneError(file: path, "is cut off (no PNG end marker); the file is incomplete") }
     }
 }

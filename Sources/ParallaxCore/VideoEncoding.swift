@@ -15,6 +15,10 @@ public struct VideoEncoding: Hashable, Sendable {
         self.container = container
     }
 
+    /// libx264's speed presets, fastest first.
+    public static let h264Presets = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium",
+                                     "slow", "slower", "veryslow", "placebo"]
+
     /// Options given to the encoder, in the order both the shim and the ffmpeg command use.
     public var encoderOptions: [(key: String, value: String)] {
         var options: [(key: String, value: String)] = []

@@ -17,6 +17,9 @@ struct EncodingOptions: ParsableArguments {
 
     func validate() throws {
         if let crf, !(0...51).contains(crf) { throw ValidationError("--crf must be between 0 and 51, got \(crf)") }
+        if let preset, codec == .h264, !VideoEncoding.h264Presets.contains(preset) {
+            throw ValidationError("--preset must be one of \(VideoEncoding.h264Presets.joined(separator: ", ")), got \(preset)")
+        }
     }
 
     var encoding: VideoEncoding {
