@@ -1,5 +1,6 @@
 #include "pav_internal.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 
@@ -19,6 +20,14 @@ void pav_install_interrupt_handler(void) {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
+    // A parent may start us with these blocked (Foundation's Process on Linux passes on its
+    // worker thread's mask); blocked, they would stay pending and Ctrl-C would do nothing.
+    // Threads started later (libavfilter's, libx264's) inherit this thread's mask.
+    sigset_t interrupts;
+    sigemptyset(&interrupts);
+    sigaddset(&interrupts, SIGINT);
+    sigaddset(&interrupts, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &interrupts, NULL);
 }
 
 void pav_request_cancel(void) { atomic_store(&cancel_requested, 1); }
