@@ -8,6 +8,7 @@ parallax (frame n shows step time n*R/fps, a band at round(U*v) - round(K*v)).
 
     moviepy_slide.py PROJECT OUT.mp4 --preset veryfast --crf 18   # whole render
     moviepy_slide.py PROJECT --iterate                            # compositing only
+    moviepy_slide.py PROJECT --iterate --seconds 5                # the first 5 s only
 """
 import argparse
 import json
@@ -20,9 +21,13 @@ import cv2
 from moviepy import CompositeVideoClip, ImageClip, clips_array
 
 
-def load(project):
+def load(project, seconds):
+    """The scene, cut to its first `seconds` when given, and the step images that span needs."""
     with open(os.path.join(project, "scene.json")) as handle:
         scene = json.load(handle)
+    if seconds:
+        rate = Fraction(str(scene["stepsPerSecond"]))
+        scene["steps"] = min(scene["steps"], math.ceil(seconds * rate))
     steps = [cv2.cvtColor(cv2.imread(os.path.join(project, "steps", f"{k:06d}.png")), cv2.COLOR_BGR2RGB)
              for k in range(scene["steps"] + 1)]
     return scene, steps
@@ -50,8 +55,8 @@ def layer_clip(scene, steps, top, height, velocity, fps, rate):
     return CompositeVideoClip(clips, size=(width, height)).with_duration(float(step_count / rate))
 
 
-def build(project):
-    scene, steps = load(project)
+def build(project, seconds=None):
+    scene, steps = load(project, seconds)
     rate = Fraction(str(scene["stepsPerSecond"]))
     fps = Fraction(str(scene["fps"]))
     # direction 180: leftwards, so x velocity is negative.
@@ -72,8 +77,9 @@ def main():
     parser.add_argument("--iterate", action="store_true", help="composite every frame, encode nothing")
     parser.add_argument("--preset", default="medium")
     parser.add_argument("--crf", default="18")
+    parser.add_argument("--seconds", type=float, help="only the first SECONDS of the video")
     args = parser.parse_args()
-    clip, fps = build(args.project)
+    clip, fps = build(args.project, args.seconds)
     start = time.perf_counter()
     if args.iterate:
         frames = sum(1 for _ in clip.iter_frames(fps=fps, dtype="uint8"))

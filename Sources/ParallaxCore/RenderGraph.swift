@@ -69,11 +69,13 @@ public struct RenderGraphBuilder: Sendable {
         ]
         if skipped > 0 { filters.append(Filter("trim", ["start_frame": skipped])) }
         filters += [
-            // One step per tick of 1/R, then repeat each step image for the frames it covers:
-            // round=up starts step k at frame ⌈k·fps/R⌉, exactly where ⌊n·R/fps⌋ reaches k.
+            // One step per tick of 1/R. The sequence stays at the step rate: a moving band's
+            // overlays take their frame clock from the canvas and hold the latest step at or before
+            // each frame's time, so step k shows from frame ⌈k·fps/R⌉, where ⌊n·R/fps⌋ reaches k.
+            // (Repeating step images up front with `fps` let libavfilter materialise a whole
+            // step's worth of frames at once: memory grew with frames per step.)
             Filter("settb", ["expr": "\(rate.denominator)/\(rate.numerator)"]),
             Filter("setpts", ["expr": "N"]),
-            Filter("fps", ["fps": plan.fps.description, "round": "up"]),
         ]
         let sequence = graph.chain([], filters, hint: hint)
         return graph.split(sequence, into: copies)
@@ -84,7 +86,9 @@ public struct RenderGraphBuilder: Sendable {
         let layer = plan.layers[index]
         let crop = Filter("crop", ["w": plan.width, "h": layer.height, "x": 0, "y": layer.top, "exact": 1])
         guard layer.isMoving, let next else {
-            return graph.chain([current], [crop], hint: "band")
+            // A still band has no canvas to set its clock: repeat each step image at the output
+            // rate (round=up starts step k at frame ⌈k·fps/R⌉). Repeats are references: no copies.
+            return graph.chain([current], [crop, Filter("fps", ["fps": plan.fps.description, "round": "up"])], hint: "band")
         }
         let canvas = graph.chain([], [
             Filter("color", ["c": "black", "s": "\(plan.width)x\(layer.height)", "r": plan.fps.description]),
@@ -103,7 +107,6 @@ public struct RenderGraphBuilder: Sendable {
             "y": slide.offset(velocity: layer.velocity.y, stepsAhead: stepsAhead),
             "eval": "frame",
             "format": "gbrp",
-            "shortest": 1,
         ])
     }
 
