@@ -90,17 +90,27 @@ public struct RenderGraphBuilder: Sendable {
             Filter("color", ["c": "black", "s": "\(plan.width)x\(layer.height)", "r": plan.fps.description]),
             Filter("format", ["pix_fmts": Self.workingPixelFormat]),
         ], hint: "canvas")
-        let nextBand = graph.chain([next], [crop], hint: "nextband")
+        var nextBand = graph.chain([next], [crop], hint: "nextband")
         let currentBand = graph.chain([current], [crop], hint: "curband")
+        var under = canvas
+        if layer.velocity.x != 0 && layer.velocity.y != 0 {
+            // Oblique motion: content that enters on one side and leaves on the other within one
+            // step is in no step image (two corners of at most |vx|×|vy| px). Fill them from the
+            // band of step K+1, positioned exactly along one axis.
+            let fillers = graph.split(nextBand, into: 3)
+            under = graph.chain([under, fillers[1]], [overlay(layer, stepsAheadX: 1, stepsAheadY: 0)], hint: "corner")
+            under = graph.chain([under, fillers[2]], [overlay(layer, stepsAheadX: 0, stepsAheadY: 1)], hint: "corner")
+            nextBand = fillers[0]
+        }
         // The band of step K+1 goes underneath and shows only in the gap the band of step K opens.
-        let under = graph.chain([canvas, nextBand], [overlay(layer, stepsAhead: 1)], hint: "under")
-        return graph.chain([under, currentBand], [overlay(layer, stepsAhead: 0)], hint: "band")
+        under = graph.chain([under, nextBand], [overlay(layer, stepsAheadX: 1, stepsAheadY: 1)], hint: "under")
+        return graph.chain([under, currentBand], [overlay(layer, stepsAheadX: 0, stepsAheadY: 0)], hint: "band")
     }
 
-    private func overlay(_ layer: LayerMotion, stepsAhead: Int) -> Filter {
+    private func overlay(_ layer: LayerMotion, stepsAheadX: Int, stepsAheadY: Int) -> Filter {
         Filter("overlay", [
-            "x": slide.offset(velocity: layer.velocity.x, stepsAhead: stepsAhead),
-            "y": slide.offset(velocity: layer.velocity.y, stepsAhead: stepsAhead),
+            "x": slide.offset(velocity: layer.velocity.x, stepsAhead: stepsAheadX),
+            "y": slide.offset(velocity: layer.velocity.y, stepsAhead: stepsAheadY),
             "eval": "frame",
             "format": "gbrp",
             "shortest": 1,
