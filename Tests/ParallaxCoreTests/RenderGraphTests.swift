@@ -52,6 +52,6 @@ struct RenderGraphTests {
         let command = FFmpegCommand(scriptPath: "/tmp/it's.lavfi", outputPath: "/tmp/a b.mp4", encoding: VideoEncoding())
         #expect(command.shellLine.contains("'/tmp/it'\\''s.lavfi'"))
         #expect(command.shellLine.contains("'/tmp/a b.mp4'"))
-        #expect(command.shellLine.contains("-map '[vout]' -c:v libx264 -crf 18 -preset medium -movflags +faststart"))
+        #expect(command.shellLine.contains("-map '[vout]' -c:v libx264 -crf 18 -preset medium -color_range tv -colorspace bt709"))
     }
 }
