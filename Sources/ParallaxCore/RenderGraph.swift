@@ -52,31 +52,33 @@ public struct RenderGraphBuilder: Sendable {
 
     /// Two copies of the step sequence at the output rate: at frame n, `current` shows step
     /// K = ⌊n·R/fps⌋ and `next` shows step K+1. One label per layer in each (only moving layers
-    /// need `next`).
+    /// need `next`). Each step image is decoded once and shared by both.
     public mutating func stepStreams() -> (current: [Label], next: [Label?]) {
         let moving = plan.layers.filter(\.isMoving).count
-        let current = stepSequence(skipping: 0, copies: plan.layers.count, hint: "step")
-        var nextCopies = moving > 0 ? stepSequence(skipping: 1, copies: moving, hint: "next")[...] : []
+        let decoded = graph.chain([], [
+            Filter("movie", ["filename": stepPattern, "format_name": "image2"]),
+            Filter("format", ["pix_fmts": Self.workingPixelFormat]),
+        ], hint: "steps")
+        let sources = moving > 0 ? graph.split(decoded, into: 2) : [decoded]
+        let current = graph.split(graph.chain([sources[0]], atOutputRate(), hint: "step"), into: plan.layers.count)
+        var nextCopies: ArraySlice<Label> = []
+        if moving > 0 {
+            let next = graph.chain([sources[1]], [Filter("trim", ["start_frame": 1])] + atOutputRate(), hint: "next")
+            nextCopies = graph.split(next, into: moving)[...]
+        }
         let next = plan.layers.map { layer -> Label? in layer.isMoving ? nextCopies.popFirst() : nil }
         return (current, next)
     }
 
-    private mutating func stepSequence(skipping skipped: Int, copies: Int, hint: String) -> [Label] {
+    /// One step per tick of 1/R, then each step image repeated for the frames it covers:
+    /// round=up starts step k at frame ⌈k·fps/R⌉, exactly where ⌊n·R/fps⌋ reaches k.
+    private func atOutputRate() -> [Filter] {
         let rate = plan.stepsPerSecond
-        var filters = [
-            Filter("movie", ["filename": stepPattern, "format_name": "image2"]),
-            Filter("format", ["pix_fmts": Self.workingPixelFormat]),
-        ]
-        if skipped > 0 { filters.append(Filter("trim", ["start_frame": skipped])) }
-        filters += [
-            // One step per tick of 1/R, then repeat each step image for the frames it covers:
-            // round=up starts step k at frame ⌈k·fps/R⌉, exactly where ⌊n·R/fps⌋ reaches k.
+        return [
             Filter("settb", ["expr": "\(rate.denominator)/\(rate.numerator)"]),
             Filter("setpts", ["expr": "N"]),
             Filter("fps", ["fps": plan.fps.description, "round": "up"]),
         ]
-        let sequence = graph.chain([], filters, hint: hint)
-        return graph.split(sequence, into: copies)
     }
 
     /// One layer's band at every output frame.

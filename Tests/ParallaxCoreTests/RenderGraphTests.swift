@@ -16,7 +16,7 @@ struct RenderGraphTests {
     func graphShape() throws {
         let script = RenderGraph(plan: try plan(), stepPattern: "/p/steps/%06d.png", settings: RenderSettings()).script
         #expect(script.components(separatedBy: "overlay=").count - 1 == 2)
-        #expect(script.components(separatedBy: "movie=").count - 1 == 2)
+        #expect(script.components(separatedBy: "movie=").count - 1 == 1)
         #expect(script.contains("trim=end_frame=45"))
         #expect(script.hasSuffix("[vout]\n"))
         #expect(script.components(separatedBy: "format=pix_fmts=yuv420p").count - 1 == 1)
