@@ -91,6 +91,7 @@ static int open_encoder(render_job *job, int index) {
         encoder->height = av_buffersink_get_h(sink);
         encoder->pix_fmt = av_buffersink_get_format(sink);
         encoder->sample_aspect_ratio = av_buffersink_get_sample_aspect_ratio(sink);
+        if (encoder->sample_aspect_ratio.num <= 0) encoder->sample_aspect_ratio = (AVRational){1, 1};
         AVRational rate = av_buffersink_get_frame_rate(sink);
         encoder->framerate = rate;
         // Like ffmpeg's own CLI: the encoder ticks once per frame, so both paths encode alike.
@@ -105,6 +106,8 @@ static int open_encoder(render_job *job, int index) {
     if (job->muxer->oformat->flags & AVFMT_GLOBALHEADER) encoder->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     AVDictionary *options = NULL;
     int status = pav_dict_from_lines(&options, spec->encoder_options);
+    // As ffmpeg's CLI does: encoders use all cores unless told otherwise, so both paths match.
+    if (status >= 0 && !av_dict_get(options, "threads", NULL, 0)) status = av_dict_set(&options, "threads", "auto", 0);
     if (status < 0) {
         av_dict_free(&options);
         return pav_fail(status, job->error, job->error_size, "bad encoder options for %s", spec->encoder);

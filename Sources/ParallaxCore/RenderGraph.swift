@@ -50,35 +50,37 @@ public struct RenderGraphBuilder: Sendable {
         slide = SlideExpression(clock: plan.clock)
     }
 
-    /// Two copies of the step sequence at the output rate: at frame n, `current` shows step
+    /// Two copies of the step sequence: at frame n, `current` shows step
     /// K = ⌊n·R/fps⌋ and `next` shows step K+1. One label per layer in each (only moving layers
-    /// need `next`).
+    /// need `next`). Each step image is decoded once and shared by both.
     public mutating func stepStreams() -> (current: [Label], next: [Label?]) {
         let moving = plan.layers.filter(\.isMoving).count
-        let current = stepSequence(skipping: 0, copies: plan.layers.count, hint: "step")
-        var nextCopies = moving > 0 ? stepSequence(skipping: 1, copies: moving, hint: "next")[...] : []
+        let decoded = graph.chain([], [
+            Filter("movie", ["filename": stepPattern, "format_name": "image2"]),
+            Filter("format", ["pix_fmts": Self.workingPixelFormat]),
+        ], hint: "steps")
+        let sources = moving > 0 ? graph.split(decoded, into: 2) : [decoded]
+        let current = graph.split(graph.chain([sources[0]], atStepRate(), hint: "step"), into: plan.layers.count)
+        var nextCopies: ArraySlice<Label> = []
+        if moving > 0 {
+            let next = graph.chain([sources[1]], [Filter("trim", ["start_frame": 1])] + atStepRate(), hint: "next")
+            nextCopies = graph.split(next, into: moving)[...]
+        }
         let next = plan.layers.map { layer -> Label? in layer.isMoving ? nextCopies.popFirst() : nil }
         return (current, next)
     }
 
-    private mutating func stepSequence(skipping skipped: Int, copies: Int, hint: String) -> [Label] {
+    /// One step per tick of 1/R. The sequence stays at the step rate: a moving band's overlays
+    /// take their frame clock from the canvas and hold the latest step at or before each frame's
+    /// time, so step k shows from frame ⌈k·fps/R⌉, exactly where ⌊n·R/fps⌋ reaches k.
+    /// (Repeating step images up front with `fps` let libavfilter materialise a whole step's
+    /// worth of composited frames at once: memory grew with the frames per step.)
+    private func atStepRate() -> [Filter] {
         let rate = plan.stepsPerSecond
-        var filters = [
-            Filter("movie", ["filename": stepPattern, "format_name": "image2"]),
-            Filter("format", ["pix_fmts": Self.workingPixelFormat]),
-        ]
-        if skipped > 0 { filters.append(Filter("trim", ["start_frame": skipped])) }
-        filters += [
-            // One step per tick of 1/R. The sequence stays at the step rate: a moving band's
-            // overlays take their frame clock from the canvas and hold the latest step at or before
-            // each frame's time, so step k shows from frame ⌈k·fps/R⌉, where ⌊n·R/fps⌋ reaches k.
-            // (Repeating step images up front with `fps` let libavfilter materialise a whole
-            // step's worth of frames at once: memory grew with frames per step.)
+        return [
             Filter("settb", ["expr": "\(rate.denominator)/\(rate.numerator)"]),
             Filter("setpts", ["expr": "N"]),
         ]
-        let sequence = graph.chain([], filters, hint: hint)
-        return graph.split(sequence, into: copies)
     }
 
     /// One layer's band at every output frame.
@@ -87,24 +89,34 @@ public struct RenderGraphBuilder: Sendable {
         let crop = Filter("crop", ["w": plan.width, "h": layer.height, "x": 0, "y": layer.top, "exact": 1])
         guard layer.isMoving, let next else {
             // A still band has no canvas to set its clock: repeat each step image at the output
-            // rate (round=up starts step k at frame ⌈k·fps/R⌉). Repeats are references: no copies.
+            // rate (round=up starts step k at frame ⌈k·fps/R⌉). Repeats are references, not copies.
             return graph.chain([current], [crop, Filter("fps", ["fps": plan.fps.description, "round": "up"])], hint: "band")
         }
         let canvas = graph.chain([], [
             Filter("color", ["c": "black", "s": "\(plan.width)x\(layer.height)", "r": plan.fps.description]),
             Filter("format", ["pix_fmts": Self.workingPixelFormat]),
         ], hint: "canvas")
-        let nextBand = graph.chain([next], [crop], hint: "nextband")
+        var nextBand = graph.chain([next], [crop], hint: "nextband")
         let currentBand = graph.chain([current], [crop], hint: "curband")
+        var under = canvas
+        if layer.velocity.x != 0 && layer.velocity.y != 0 {
+            // Oblique motion: content that enters on one side and leaves on the other within one
+            // step is in no step image (two corners of at most |vx|×|vy| px). Fill them from the
+            // band of step K+1, positioned exactly along one axis.
+            let fillers = graph.split(nextBand, into: 3)
+            under = graph.chain([under, fillers[1]], [overlay(layer, stepsAheadX: 1, stepsAheadY: 0)], hint: "corner")
+            under = graph.chain([under, fillers[2]], [overlay(layer, stepsAheadX: 0, stepsAheadY: 1)], hint: "corner")
+            nextBand = fillers[0]
+        }
         // The band of step K+1 goes underneath and shows only in the gap the band of step K opens.
-        let under = graph.chain([canvas, nextBand], [overlay(layer, stepsAhead: 1)], hint: "under")
-        return graph.chain([under, currentBand], [overlay(layer, stepsAhead: 0)], hint: "band")
+        under = graph.chain([under, nextBand], [overlay(layer, stepsAheadX: 1, stepsAheadY: 1)], hint: "under")
+        return graph.chain([under, currentBand], [overlay(layer, stepsAheadX: 0, stepsAheadY: 0)], hint: "band")
     }
 
-    private func overlay(_ layer: LayerMotion, stepsAhead: Int) -> Filter {
+    private func overlay(_ layer: LayerMotion, stepsAheadX: Int, stepsAheadY: Int) -> Filter {
         Filter("overlay", [
-            "x": slide.offset(velocity: layer.velocity.x, stepsAhead: stepsAhead),
-            "y": slide.offset(velocity: layer.velocity.y, stepsAhead: stepsAhead),
+            "x": slide.offset(velocity: layer.velocity.x, stepsAhead: stepsAheadX),
+            "y": slide.offset(velocity: layer.velocity.y, stepsAhead: stepsAheadY),
             "eval": "frame",
             "format": "gbrp",
         ])

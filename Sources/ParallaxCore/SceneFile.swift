@@ -9,7 +9,8 @@ public enum SceneFile {
         let file = resolve(path)
         guard let data = FileManager.default.contents(atPath: file) else {
             let exists = FileManager.default.fileExists(atPath: file)
-            throw SceneError(file: file, exists ? "cannot read the file" : "no such file")
+            let missing = file.hasSuffix(".json") ? "no such file" : "no such project folder or scene file"
+            throw SceneError(file: file, exists ? "cannot read the file" : missing)
         }
         return try parse(data, file: file)
     }

@@ -24,6 +24,10 @@ public struct VideoEncoding: Hashable, Sendable {
         var options: [(key: String, value: String)] = []
         if codec.supportsCRF { options.append(("crf", String(crf ?? codec.defaultCRF))) }
         if codec.supportsPreset { options.append(("preset", preset ?? "medium")) }
+        if !codec.isRGB {
+            // Tag the stream as the graph converted it, so players decode the colours right.
+            options += [("color_range", "tv"), ("colorspace", "bt709"), ("color_primaries", "bt709"), ("color_trc", "bt709")]
+        }
         return options + codec.fixedOptions
     }
 

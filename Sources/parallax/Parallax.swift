@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Parallax: ParsableCommand {
@@ -18,4 +19,20 @@ struct Parallax: ParsableCommand {
         version: "0.1.0",
         subcommands: [PlanCommand.self, RenderCommand.self, GraphCommand.self]
     )
+
+    /// Runs the chosen command; any failure is printed as one line (no usage dump) with a non-zero exit.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode {
+                exit(withError: error)
+            }
+            let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            FileHandleOutput.error("Error: " + message)
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -41,7 +41,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     let watched: @Sendable (ReliabilityFixture, ToolCommand) -> String?
     /// Text the first error line must contain: the file, field or value at fault.
     let expected: @Sendable (ReliabilityFixture) -> [String]
-    /// An argument error caught by the parser: exit 64 and a usage hint after the message.
+    /// An argument error caught by the parser: exit 64 (EX_USAGE) rather than 1.
     let isUsageError: Bool
 
     var testDescription: String { name }
@@ -125,7 +125,7 @@ extension BadInput {
                  arguments: { fixture, command in
                      command.arguments(fixture).map { $0 == fixture.project ? fixture.project + "-nowhere" : $0 }
                  },
-                 expect: { [$0.project + "-nowhere", "no such file"] }),
+                 expect: { [$0.project + "-nowhere", "no such"] }),
         BadInput("no steps and the scene's image is missing", ToolCommand.allCases,
                  setUp: { fixture in
                      try FileManager.default.removeItem(atPath: StepFolder(projectDirectory: fixture.project).stepsDirectory)

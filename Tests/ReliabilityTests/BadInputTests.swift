@@ -48,9 +48,7 @@ struct BadInputTests {
             for text in row.expected(fixture) {
                 #expect(first.contains(text), "the message should name \(text): \(context)")
             }
-            if !row.isUsageError {
-                #expect(lines.count == 1, "one line, no library noise: \(context)")
-            }
+            #expect(lines.count == 1, "one line, no usage dump or library noise: \(context)")
             #expect(run.standardOutput.isEmpty || command == .plan, context)
             if let watched {
                 #expect(PathState(watched) == before, "\(watched) must be left as it was: \(context)")

@@ -63,23 +63,48 @@ public struct GroundTruthScene: Sendable {
 
     /// For one band of a rendered frame: the offset within ±`search` px of `expected` whose
     /// canvas window matches best, and the mean absolute difference there.
+    /// Which pixels of a band (band-relative, row-major) some step image holds at this frame: all
+    /// of them, except for oblique motion, where content that enters and leaves within one step
+    /// (two corners of at most |vx|×|vy| px) is in no step image.
+    public static func knownRegion(plan: MotionPlan, layer: LayerMotion, frame: Int) -> [Bool] {
+        let width = plan.width, height = layer.height
+        var known = [Bool](repeating: true, count: width * height)
+        guard layer.velocity.x != 0 && layer.velocity.y != 0 else { return known }
+        let slide = SlideExpression(clock: plan.clock)
+        func range(_ offset: Int, _ size: Int) -> Range<Int> { max(0, offset)..<min(size, offset + size) }
+        let currentX = range(slide.offset(velocity: layer.velocity.x, stepsAhead: 0, frame: frame), width)
+        let currentY = range(slide.offset(velocity: layer.velocity.y, stepsAhead: 0, frame: frame), height)
+        let nextX = range(slide.offset(velocity: layer.velocity.x, stepsAhead: 1, frame: frame), width)
+        let nextY = range(slide.offset(velocity: layer.velocity.y, stepsAhead: 1, frame: frame), height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let inCurrent = currentX.contains(x) && currentY.contains(y)
+                let inNext = nextX.contains(x) && nextY.contains(y)
+                known[y * width + x] = inCurrent || inNext
+            }
+        }
+        return known
+    }
+
     public static func bestOffset(in frame: Raster, layerIndex: Int, layer: LayerMotion, expected: Vector,
-                                  search: Int = 3) -> (offset: PixelOffset, meanError: Double) {
+                                  search: Int = 3, known: [Bool]? = nil) -> (offset: PixelOffset, meanError: Double) {
         var best = (offset: PixelOffset(x: 0, y: 0), meanError: Double.infinity)
         let cx = Int(expected.x.rounded()), cy = Int(expected.y.rounded())
         for dy in -search...search {
             for dx in -search...search {
                 let offset = PixelOffset(x: cx + dx, y: cy + dy)
-                var total = 0
+                var total = 0, counted = 0
                 for y in layer.rows {
                     for x in 0..<frame.width {
+                        if let known, !known[(y - layer.top) * frame.width + x] { continue }
+                        counted += 1
                         let color = canvas(layer: layerIndex, x: x - offset.x, y: (y - layer.top) - offset.y)
                         let base = frame.index(x: x, y: y)
                         total += abs(Int(frame.pixels[base]) - Int(color.0)) + abs(Int(frame.pixels[base + 1]) - Int(color.1))
                             + abs(Int(frame.pixels[base + 2]) - Int(color.2))
                     }
                 }
-                let mean = Double(total) / Double(layer.height * frame.width * 3)
+                let mean = Double(total) / Double(max(counted, 1) * 3)
                 if mean < best.meanError { best = (offset, mean) }
             }
         }
