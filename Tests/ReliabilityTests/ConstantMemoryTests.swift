@@ -1,0 +1,51 @@
+import Foundation
+import ParallaxCore
+import Testing
+import TestSupport
+
+/// Runs a program with its output discarded and returns its exit status and peak resident
+/// memory (wait4's ru_maxrss, what `/usr/bin/time -v` reports), in KB.
+private func peakMemory(_ executable: String, _ arguments: [String]) throws -> (status: Int32, peakKB: Int) {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    guard spawned == 0 else { throw InspectionError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    return (status, usage.ru_maxrss)
+}
+
+@Suite("Constant memory")
+struct ConstantMemoryTests {
+    /// The same 4 steps shown for 1 s and for 16 s (7.5 and 120 frames per step): nothing in
+    /// the render may hold frames in proportion to the video's length or the frames per step.
+    @Test("peak memory does not grow with the video's length")
+    func memoryDoesNotGrowWithLength() throws {
+        let directory = TemporaryDirectory("parallax-memory")
+        let short = try GroundTruthScene(directory: directory.file("short"), width: 480, height: 272,
+                                         layers: [(96, 0.3), (176, 1.0)], stepsPerSecond: "4", steps: 4)
+        let long = directory.file("long")
+        try FileManager.default.createDirectory(atPath: long, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: long + "/steps", withDestinationPath: short.directory + "/steps")
+        var scene = short.project.scene
+        scene.stepsPerSecond = Rational(parsing: "1/4")!
+        try SceneFile.encode(scene).write(to: URL(fileURLWithPath: long + "/scene.json"))
+        #expect(try Project(path: long).plan.frameCount == 16 * short.plan.frameCount)
+
+        let parallax = ProcessRunner.parallaxExecutable
+        let shortRun = try peakMemory(parallax, ["render", short.directory, "--no-encode", "-q"])
+        let longRun = try peakMemory(parallax, ["render", long, "--no-encode", "-q"])
+        #expect(shortRun.status == 0 && longRun.status == 0)
+        // Before the step streams stayed at the step rate, 120 frames per step held about
+        // 120 composited frames (over 40 MB here) at once.
+        let growth = longRun.peakKB - shortRun.peakKB
+        #expect(growth < 12 * 1024, "peak memory \(shortRun.peakKB) KB for 1 s, \(longRun.peakKB) KB for 16 s")
+    }
+}
