@@ -21,6 +21,21 @@ public struct InpaintRequest: Sendable {
     /// A depth map for the image, when the user gave one.
     public let depthPath: String?
 
+    public init(step: Int, seed: UInt64, image: Raster, mask: Raster, maskPath: String, workDirectory: String, plan: MotionPlan,
+                bands: [BandShift], prompt: String = "", negativePrompt: String = "", depthPath: String? = nil) {
+        self.step = step
+        self.seed = seed
+        self.image = image
+        self.mask = mask
+        self.maskPath = maskPath
+        self.workDirectory = workDirectory
+        self.plan = plan
+        self.bands = bands
+        self.prompt = prompt
+        self.negativePrompt = negativePrompt
+        self.depthPath = depthPath
+    }
+
     /// "top:height" for every layer, comma separated: the rows each band covers.
     public var layerRows: String {
         plan.layers.map { "\($0.top):\($0.height)" }.joined(separator: ",")

@@ -76,7 +76,7 @@ public struct StepJournal: Sendable {
     public func append(_ entry: JournalEntry) throws {
         let line = Data((entry.line + "\n").utf8)
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         guard let handle = FileHandle(forWritingAtPath: path) else {
             throw SceneError(file: path, "cannot be written")
