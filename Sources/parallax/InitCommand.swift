@@ -8,16 +8,17 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Start a project: copy the image and write scene.json.",
         discussion: """
-        Without layer flags the image is cut into four preset layers (sky 30%, horizon 20%,
-        background 25%, foreground the rest). Edit scene.json, check it with `parallax plan`, then
-        run `parallax generate` and `parallax render`.
+        Without layer flags the image is cut into four preset layers (sky 30%,
+        horizon 20%, background 25%, foreground the rest). Edit scene.json,
+        check it with `parallax plan --png`, then run `parallax generate` and
+        `parallax render`. See docs/generate.md.
 
         Examples:
           parallax init photo.png my-project
           parallax init photo.png my-project --layers "sky:120:0.1,hills:90:d600,shore"
-          parallax init photo.png my-project --layer sky:30%:cloud --layer land::1 --direction 0
-          parallax init photo.png my-project --depth-map photo-depth.png --auto-layers 4
-          parallax init photo.png my-project --reference      # keep the image where it is
+          parallax init photo.png my-project --layer sky:30%:cloud --layer land::1
+          parallax init photo.png my-project --depth-map depth.png --auto-layers 4
+          parallax init photo.png my-project --reference   # keep the image in place
         """
     )
 

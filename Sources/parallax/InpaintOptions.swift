@@ -14,7 +14,7 @@ struct InpaintOptions: ParsableArguments {
     @Flag(help: "Run --inpaint-command under /bin/sh -c (values are inserted shell-quoted).")
     var shell = false
 
-    @Option(help: "Seconds an external inpainter may take per step before it is stopped (default 600).")
+    @Option(help: "Seconds an external inpainter may take per step before it is stopped.")
     var timeout: Double = 600
 
     @Option(help: "Times to retry a failed external inpainter step before giving up.")
@@ -32,25 +32,25 @@ struct InpaintOptions: ParsableArguments {
     @Option(help: "Patch size of the built-in inpainter, in pixels.")
     var patchSize: Int = 9
 
-    @Option(help: "Pixels the mask grows from the gap into the known pixels beside it (default 0).")
+    @Option(help: "Pixels the mask grows from the gap into the known pixels beside it.")
     var maskGrow: Double = 0
 
-    @Option(help: "Pixels near a band's edges over which the grown mask narrows to nothing (default 0).")
+    @Option(help: "Pixels near a band's edges over which the grown mask narrows to nothing.")
     var maskCornerSize: Double = 0
 
     @Option(help: "How the grown mask's corners narrow: taper (straight) or round (quarter circle).")
     var maskCorners: MaskShape.CornerStyle = .taper
 
-    @Option(help: "Width of the soft ramp at the grown mask's outer edge, in pixels (default 0).")
+    @Option(help: "Width of the soft ramp at the grown mask's outer edge, in pixels.")
     var maskFeather: Double = 0
 
-    @Option(help: "Beyond the grown mask, let the mask decay as exp(-d/N) (default 0: no tail).")
+    @Option(help: "Beyond the grown mask, let the mask decay as exp(-d/N) (0: no tail).")
     var maskFalloff: Double = 0
 
-    @Option(help: "Gaussian blur radius applied to the mask within each band (default 0).")
+    @Option(help: "Gaussian blur radius applied to the mask within each band.")
     var maskBlur: Double = 0
 
-    @Option(help: "Strength 0…1 of the mask outside the gap (lerp between known and inpainted pixels; default 1).")
+    @Option(help: "Strength 0…1 of the mask outside the gap (lerp between known and inpainted pixels).")
     var maskAlpha: Double = 1
 
     func validate() throws {

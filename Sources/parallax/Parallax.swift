@@ -6,12 +6,12 @@ struct Parallax: ParsableCommand {
         commandName: "parallax",
         abstract: "Turn one still image into a living parallax video.",
         discussion: """
-        A project folder holds scene.json (how the image is cut into layers and how they move) and
-        steps/ (the image after each shift-and-fill step). `render` turns it into a video in this
-        process; `graph` writes the same filter graph as a script for stock ffmpeg.
-
-        `create` does everything from a still image: `init` (scene.json), `generate` (the step
-        loop with an inpainter) and `render`.
+        A project folder holds scene.json (how the image is cut into layers and
+        how they move) and steps/ (the image after each shift-and-fill step).
+        `create` goes from a still image to a video: `init` writes scene.json,
+        `generate` runs the step loop with an inpainter, `render` turns the
+        steps into a video in this process; `graph` writes the same filter
+        graph as a script for stock ffmpeg.
 
         Examples:
           parallax create fixtures/landscape.png -o landscape.mp4
