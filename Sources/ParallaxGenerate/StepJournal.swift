@@ -10,9 +10,12 @@ public struct JournalEntry: Hashable, Sendable {
     public var shiftMilliseconds: Double
     public var inpaintMilliseconds: Double
     public var writeMilliseconds: Double
+    /// ``PlanFingerprint`` of the plan the step was made with; nil in journals that predate it.
+    public var plan: String?
 
     public init(step: Int, inpainter: String, seed: UInt64, shiftMilliseconds: Double, inpaintMilliseconds: Double,
-                writeMilliseconds: Double) {
+                writeMilliseconds: Double, plan: String? = nil) {
+        self.plan = plan
         self.step = step
         self.inpainter = inpainter
         self.seed = seed
@@ -24,7 +27,8 @@ public struct JournalEntry: Hashable, Sendable {
     var line: String {
         let ms = { (value: Double) in String(format: "%.1f", value) }
         return "{\"step\":\(step),\"inpainter\":\(JSONLine.quote(inpainter)),\"seed\":\(seed),"
-            + "\"shiftMs\":\(ms(shiftMilliseconds)),\"inpaintMs\":\(ms(inpaintMilliseconds)),\"writeMs\":\(ms(writeMilliseconds))}"
+            + "\"shiftMs\":\(ms(shiftMilliseconds)),\"inpaintMs\":\(ms(inpaintMilliseconds)),\"writeMs\":\(ms(writeMilliseconds))"
+            + (plan.map { ",\"plan\":\(JSONLine.quote($0))" } ?? "") + "}"
     }
 
     init?(line: Substring) {
@@ -37,6 +41,7 @@ public struct JournalEntry: Hashable, Sendable {
         }
         self.init(step: Int(step), inpainter: inpainter, seed: UInt64(max(0, seed)), shiftMilliseconds: number("shiftMs"),
                   inpaintMilliseconds: number("inpaintMs"), writeMilliseconds: number("writeMs"))
+        if case .string(let plan) = fields["plan"] { self.plan = plan }
     }
 }
 
@@ -84,5 +89,24 @@ public struct StepJournal: Sendable {
         defer { try? handle.close() }
         try handle.seekToEnd()
         try handle.write(contentsOf: line)
+    }
+}
+
+/// A short stable digest of what decides a step's geometry (image size, each layer's rows and
+/// velocity), so resuming with a changed scene is caught instead of mixing two plans. The step
+/// count is left out: raising `steps` and resuming is fine.
+public enum PlanFingerprint {
+    public static func of(_ plan: MotionPlan) -> String {
+        var text = "\(plan.width)x\(plan.height)"
+        for layer in plan.layers {
+            text += ";\(layer.top),\(layer.height),\(layer.velocity.x),\(layer.velocity.y)"
+        }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

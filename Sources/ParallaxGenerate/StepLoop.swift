@@ -75,6 +75,11 @@ public final class StepLoop {
             previous = try writeStepZero()
             try journal.reset(to: [])
         } else {
+            let fingerprint = PlanFingerprint.of(plan)
+            if let changed = journal.completedEntries().prefix(start - 1).first(where: { $0.plan != nil && $0.plan != fingerprint }) {
+                throw SceneError(file: project.sceneFile, "the layers or image changed since step \(changed.step) was made; "
+                                 + "run with --restart to make the steps again")
+            }
             // Drop a cut-off last line and anything after the resume point.
             try journal.reset(to: Array(journal.completedEntries().prefix(start - 1)))
             previous = try PNGImage.read(folder.stepPath(start - 1), channels: 3)
@@ -148,7 +153,7 @@ public final class StepLoop {
         let writeTime = clock.now - writeStart
         try journal.append(JournalEntry(step: step, inpainter: inpainter.name, seed: seed,
                                         shiftMilliseconds: shiftTime.milliseconds, inpaintMilliseconds: inpaintTime.milliseconds,
-                                        writeMilliseconds: writeTime.milliseconds))
+                                        writeMilliseconds: writeTime.milliseconds, plan: PlanFingerprint.of(project.plan)))
         return finished
     }
 

@@ -90,4 +90,19 @@ import Testing
         }
         #expect(project.folder.consecutiveStepCount() == 1)
     }
+
+    @Test func resumingWithChangedLayersIsRefusedUntilRestart() throws {
+        let directory = TemporaryDirectory()
+        let project = try GenerateFixtures.project(in: directory.path, steps: 3)
+        try StepLoop(project: project, inpainter: BuiltinInpainter(), settings: GenerateSettings()).run()
+        // More steps with the same layers resume.
+        let longer = try GenerateFixtures.project(in: directory.path, steps: 5)
+        #expect(try StepLoop(project: longer, inpainter: BuiltinInpainter(), settings: GenerateSettings()).run().resumedAfter == 3)
+        let changed = try GenerateFixtures.project(in: directory.path, steps: 6, layers: [Layer(name: "one", height: nil, depth: .speed(1))])
+        #expect(throws: SceneError.self) {
+            try StepLoop(project: changed, inpainter: BuiltinInpainter(), settings: GenerateSettings()).run()
+        }
+        let summary = try StepLoop(project: changed, inpainter: BuiltinInpainter(), settings: GenerateSettings(restart: true)).run()
+        #expect(summary.resumedAfter == 0 && summary.stepsWritten == 6)
+    }
 }
