@@ -105,4 +105,20 @@ import Testing
         let summary = try StepLoop(project: changed, inpainter: BuiltinInpainter(), settings: GenerateSettings(restart: true)).run()
         #expect(summary.resumedAfter == 0 && summary.stepsWritten == 6)
     }
+
+    @Test func thinBandsAreFilledWithContextFromTheirNeighboursButOnlyInsideTheBand() throws {
+        #expect(BuiltinInpainter.contextRows(10..<13, minimum: 9, imageHeight: 64) == 7..<16)
+        #expect(BuiltinInpainter.contextRows(0..<2, minimum: 9, imageHeight: 64) == 0..<9)
+        #expect(BuiltinInpainter.contextRows(60..<64, minimum: 9, imageHeight: 64) == 55..<64)
+        #expect(BuiltinInpainter.contextRows(20..<40, minimum: 9, imageHeight: 64) == 20..<40)
+        let directory = TemporaryDirectory()
+        let layers = [Layer(name: "a", height: 30, depth: .speed(0)), Layer(name: "thin", height: 3, depth: .speed(1)),
+                      Layer(name: "b", height: nil, depth: .speed(0))]
+        let project = try GenerateFixtures.project(in: directory.path, steps: 2, layers: layers)
+        try StepLoop(project: project, inpainter: BuiltinInpainter(), settings: GenerateSettings()).run()
+        let before = try PNGImage.read(project.folder.stepPath(0)), after = try PNGImage.read(project.folder.stepPath(2))
+        let still = Array(0..<(30 * 96 * 3)) + Array((33 * 96 * 3)..<(64 * 96 * 3))
+        #expect(still.allSatisfy { before.pixels[$0] == after.pixels[$0] })
+        #expect(before.pixels[(30 * 96 * 3)..<(33 * 96 * 3)] != after.pixels[(30 * 96 * 3)..<(33 * 96 * 3)])
+    }
 }
