@@ -101,6 +101,13 @@ public enum Interruption {
 
     public static func install() {
         GraphRunner.installInterruptHandler()
+        // A parent may have started us with these blocked (Foundation's Process does); unblock
+        // them, or Ctrl-C would never reach the handler.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         // A worker that dies must give a write error, not kill us.
         signal(SIGPIPE, SIG_IGN)
     }

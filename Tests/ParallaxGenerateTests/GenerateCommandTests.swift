@@ -95,19 +95,27 @@ import Testing
         let project = try makeProject(killed, steps: steps, stepShift: 0.75)
         let journal = StepJournal(projectDirectory: project)
         var killedMidRun = 0
-        for delay in [0.05, 0.15, 0.02, 0.3, 0.1, 0.25] {
+        // Kill once the journal reaches a target (plus a little, to land anywhere inside the next
+        // step), and a few times after a fixed delay regardless of progress.
+        let plan: [(journalTarget: Int?, extraDelay: Double)] = [(3, 0), (17, 0.001), (nil, 0.05), (40, 0.003), (71, 0.0005),
+                                                                  (nil, 0.2), (100, 0.002)]
+        for (target, extraDelay) in plan {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: ProcessRunner.parallaxExecutable)
             process.arguments = ["generate", project, "--seed", "5", "--quiet"]
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: delay)
+            if let target {
+                let deadline = Date().addingTimeInterval(30)
+                while process.isRunning, journal.completedEntries().count < target, Date() < deadline { usleep(500) }
+            }
+            Thread.sleep(forTimeInterval: extraDelay)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let done = journal.completedEntries().count
             if process.terminationReason == .uncaughtSignal && done > 0 && done < steps { killedMidRun += 1 }
         }
-        #expect(killedMidRun > 0, "no kill landed while steps were being made")
+        #expect(killedMidRun >= 4, "only \(killedMidRun) kills landed while steps were being made")
         let resumed = try ProcessRunner.parallax(["generate", project, "--seed", "5", "--quiet"])
         #expect(resumed.succeeded, "\(resumed.standardError)")
         #expect(GenerateFixtures.stepBytes(project, steps: steps) == GenerateFixtures.stepBytes(referenceProject, steps: steps))
@@ -212,5 +220,64 @@ import Testing
         #expect(!result.succeeded)
         #expect(result.standardError.contains("failed on step 2: no GPU (after 3 attempts)"), "\(result.standardError)")
         #expect(StepJournal(projectDirectory: project).completedEntries().map(\.step) == [1])
+    }
+
+    @Test func workerThatStopsAnsweringTimesOutAndIsStopped() throws {
+        guard let python = GenerateFixtures.python else { Issue.record("python3 is required"); return }
+        let directory = TemporaryDirectory()
+        let project = try makeProject(directory)
+        let script = """
+        import json, os, shutil, sys, time
+        open(sys.argv[1], "w").write(str(os.getpid()))
+        for line in sys.stdin:
+            request = json.loads(line)
+            if request["step"] == 2:
+                time.sleep(60)
+            shutil.copy(request["image"], request["output"])
+            print(json.dumps({"ok": True}), flush=True)
+        """
+        try script.write(toFile: directory.file("worker.py"), atomically: true, encoding: .utf8)
+        let started = Date()
+        let result = try ProcessRunner.parallax(["generate", project, "--inpaint-worker",
+                                                 "\(python) \(directory.file("worker.py")) \(directory.file("pid"))", "--timeout", "1", "--quiet"])
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(!result.succeeded)
+        #expect(result.standardError.contains("timed out after 1 s on step 2"), "\(result.standardError)")
+        #expect(StepJournal(projectDirectory: project).completedEntries().map(\.step) == [1])
+        let pid = Int32(try String(contentsOfFile: directory.file("pid"), encoding: .utf8))!
+        #expect(kill(pid, 0) != 0, "the stuck worker was stopped")
+    }
+
+    @Test func interruptStopsTheInpainterAndKeepsFinishedSteps() throws {
+        guard let python = GenerateFixtures.python else { Issue.record("python3 is required"); return }
+        let directory = TemporaryDirectory()
+        let project = try makeProject(directory)
+        let script = """
+        import os, shutil, sys, time
+        step, image, output = sys.argv[1:4]
+        if step == "3":
+            open(sys.argv[4], "w").write(str(os.getpid()))
+            time.sleep(60)
+        shutil.copy(image, output)
+        """
+        try script.write(toFile: directory.file("slow.py"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProcessRunner.parallaxExecutable)
+        process.arguments = ["generate", project, "--inpaint-command",
+                             "\(python) \(directory.file("slow.py")) {step} {image} {output} \(directory.file("pid"))", "--quiet"]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: directory.file("pid")), Date() < deadline { usleep(10_000) }
+        usleep(100_000)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 130)
+        #expect(message.contains("interrupted; 2 finished steps are kept"), "\(message)")
+        let pid = Int32(try String(contentsOfFile: directory.file("pid"), encoding: .utf8))!
+        #expect(kill(pid, 0) != 0, "the running inpainter was stopped")
+        #expect(StepJournal(projectDirectory: project).completedEntries().map(\.step) == [1, 2])
     }
 }
