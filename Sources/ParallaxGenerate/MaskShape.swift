@@ -14,8 +14,8 @@ public struct MaskShape: Hashable, Sendable {
         case round
     }
 
-    /// Pixels the mask grows from the gap into the known pixels, against the direction of motion
-    /// seen from the known side (i.e. back over the seam), so the inpainter can redo the seam.
+    /// Pixels the mask grows from the gap into the known pixels beside it (the seam side), so the
+    /// inpainter can redo the seam.
     public var grow: Double
     /// Distance from the band's edges over which the grown strip narrows to nothing (0: square corners).
     public var cornerSize: Double

@@ -93,7 +93,7 @@ def main():
             workflow = copy.deepcopy(template)
             workflow[args.image_node]["inputs"]["image"] = comfy.upload(request["image"], f"parallax_{step:06d}.png")
             workflow[args.mask_node]["inputs"]["image"] = comfy.upload(request["mask"], f"parallax_mask_{step:06d}.png")
-            workflow[args.mask_node]["inputs"].setdefault("channel", "red")
+            workflow[args.mask_node]["inputs"]["channel"] = "red"  # the mask is gray: red = gray
             if args.prompt_node:
                 workflow[args.prompt_node]["inputs"]["text"] = request.get("prompt", "")
             if args.negative_node:
