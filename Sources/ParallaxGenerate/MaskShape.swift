@@ -49,24 +49,46 @@ public struct MaskShape: Hashable, Sendable {
         var mask = shifted.gap
         let width = shifted.gap.width
         for band in shifted.bands where band.opensGap {
-            var weights = bandWeights(band, width: width)
-            if blur > 0 { GaussianBlur.apply(to: &weights, width: width, height: band.rows.count, radius: blur) }
-            let base = band.rows.lowerBound * width
-            for index in weights.indices {
-                guard mask.pixels[base + index] != 255 else { continue }
-                let value = (alpha * weights[index] * 255).rounded()
-                mask.pixels[base + index] = UInt8(max(0, min(255, value)))
+            let window = reach(of: band, width: width)
+            var weights = weights(band, window: window, width: width)
+            if blur > 0 { GaussianBlur.apply(to: &weights, width: window.x.count, height: window.y.count, radius: blur) }
+            for y in window.y {
+                let row = (y - window.y.lowerBound) * window.x.count - window.x.lowerBound
+                for x in window.x where mask.pixels[y * width + x] != 255 {
+                    let value = (alpha * weights[row + x] * 255).rounded()
+                    mask.pixels[y * width + x] = UInt8(max(0, min(255, value)))
+                }
             }
         }
         return mask
     }
 
-    /// The blend weight, 0…1, of every pixel in one band (the gap is 1).
-    func bandWeights(_ band: BandShift, width: Int) -> [Double] {
+    /// The part of a band the shaped mask can touch: a strip beside the gap as wide as the grow,
+    /// the falloff tail and the blur reach (the whole band when the gap has two arms).
+    func reach(of band: BandShift, width: Int) -> (x: Range<Int>, y: Range<Int>) {
+        let tail = falloff > 0 ? falloff * log(510) : 0
+        let blurReach = Int(blur.rounded(.up))
+        let distance = grow + tail + 1
+        let shift = band.shift, rows = band.rows
+        if shift.x != 0 && shift.y != 0 { return (0..<width, rows) }
+        if shift.x != 0 {
+            let span = Int((distance * abs(band.unit.x)).rounded(.up)) + blurReach + 1
+            let columns = shift.x > 0 ? 0..<min(width, shift.x + span) : max(0, width + shift.x - span)..<width
+            return (columns, rows)
+        }
+        let span = Int((distance * abs(band.unit.y)).rounded(.up)) + blurReach + 1
+        let top = rows.lowerBound, bottom = rows.upperBound
+        let strip = shift.y > 0 ? top..<min(bottom, top + shift.y + span) : max(top, bottom + shift.y - span)..<bottom
+        return (0..<width, strip)
+    }
+
+    /// The blend weight, 0…1, of every pixel in `window` of one band (the gap is 1).
+    func weights(_ band: BandShift, window: (x: Range<Int>, y: Range<Int>), width: Int) -> [Double] {
         let top = band.rows.lowerBound, bottom = band.rows.upperBound
-        var weights = [Double](repeating: 0, count: width * band.rows.count)
-        for y in band.rows {
-            for x in 0..<width {
+        var weights = [Double](repeating: 0, count: window.x.count * window.y.count)
+        var index = 0
+        for y in window.y {
+            for x in window.x {
                 let (distance, edge) = distanceFromGap(x: x, y: y, band: band, width: width, top: top, bottom: bottom)
                 let weight: Double
                 if distance <= 0 {
@@ -82,7 +104,8 @@ public struct MaskShape: Hashable, Sendable {
                         weight = 0
                     }
                 }
-                weights[(y - top) * width + x] = weight
+                weights[index] = weight
+                index += 1
             }
         }
         return weights
