@@ -72,6 +72,12 @@ public final class StepLoop {
         let start = resumePoint()
         var previous: Raster
         if start == 1 {
+            // Steps made elsewhere (a ComfyUI batch, a script) have no journal: never overwrite
+            // them unasked.
+            if !settings.restart, !fileManager.fileExists(atPath: journal.path), fileManager.fileExists(atPath: folder.stepPath(1)) {
+                throw SceneError(file: folder.stepsDirectory, "holds steps that generate did not make (no journal.jsonl); "
+                                 + "run with --restart to replace them")
+            }
             previous = try writeStepZero()
             try journal.reset(to: [])
         } else {

@@ -121,4 +121,17 @@ import Testing
         #expect(still.allSatisfy { before.pixels[$0] == after.pixels[$0] })
         #expect(before.pixels[(30 * 96 * 3)..<(33 * 96 * 3)] != after.pixels[(30 * 96 * 3)..<(33 * 96 * 3)])
     }
+
+    @Test func stepsMadeElsewhereAreNotOverwrittenUnasked() throws {
+        let directory = TemporaryDirectory()
+        let project = try GenerateFixtures.project(in: directory.path)
+        try FileManager.default.createDirectory(atPath: project.folder.stepsDirectory, withIntermediateDirectories: true)
+        for step in 0...1 { try PNGImage.write(GenerateFixtures.noise(width: 96, height: 64), to: project.folder.stepPath(step)) }
+        #expect(throws: SceneError.self) {
+            try StepLoop(project: project, inpainter: BuiltinInpainter(), settings: GenerateSettings()).run()
+        }
+        #expect(try PNGImage.read(project.folder.stepPath(1)) == GenerateFixtures.noise(width: 96, height: 64))
+        try StepLoop(project: project, inpainter: BuiltinInpainter(), settings: GenerateSettings(restart: true)).run()
+        #expect(try PNGImage.read(project.folder.stepPath(0)) == GenerateFixtures.image())
+    }
 }
