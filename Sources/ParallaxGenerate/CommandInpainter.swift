@@ -40,16 +40,17 @@ public final class CommandInpainter: Inpainter {
         let arguments = template.arguments(exchange.values(request))
         let logStart = fileSize(logPath)
         let child = try ChildProcess(arguments: arguments, standardInput: nil, standardOutput: nil, logPath: logPath)
+        let program = template.words[0]
         guard let status = try child.wait(timeout: timeout) else {
             child.stop()
-            throw InpaintError("inpaint command \(child.executable) timed out after \(format(timeout!)) s on step \(request.step)")
+            throw InpaintError("inpaint command \(program) timed out after \(format(timeout!)) s on step \(request.step)")
         }
         guard status == 0 else {
             let said = lastLine(ofFile: logPath, after: logStart).map { ": \($0)" } ?? ""
             let how = status == 127 ? "was not found or could not run (status 127)" : "exited with status \(status)"
-            throw InpaintError("inpaint command \(child.executable) \(how) on step \(request.step)\(said)")
+            throw InpaintError("inpaint command \(program) \(how) on step \(request.step)\(said)")
         }
-        return try exchange.readOutput(request, inpainter: "command \(child.executable)")
+        return try exchange.readOutput(request, inpainter: "command \(program)")
     }
 }
 

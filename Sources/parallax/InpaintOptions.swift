@@ -109,12 +109,14 @@ func runStepLoop(project: Project, inpaint: InpaintOptions, depthPath: String?, 
         display.finish("generated \(summary.stepsWritten) steps of \(summary.totalSteps) with \(loop.inpainter.name)\(how)")
     } catch let error as InpaintError {
         let kept = max(0, loop.resumePoint() - 1)
+        // End the progress bar's line first, when one is being drawn.
+        let newline = !quiet && isatty(STDERR_FILENO) != 0 ? "\n" : ""
         let resume = "parallax generate \(ShellQuoting.quote(projectArgument))"
         if Interruption.requested {
-            FileHandleOutput.error("\nparallax: interrupted; \(kept) finished steps are kept (resume with: \(resume))")
+            FileHandleOutput.error(newline + "parallax: interrupted; \(kept) finished steps are kept (resume with: \(resume))")
             throw ExitCode(130)
         }
-        FileHandleOutput.error("\nparallax: \(error.description); \(kept) finished steps are kept (resume with: \(resume))")
+        FileHandleOutput.error(newline + "parallax: \(error.description); \(kept) finished steps are kept (resume with: \(resume))")
         throw ExitCode.failure
     }
 }
