@@ -8,8 +8,9 @@ struct ExternalImageExchange {
     let outputPath: String
 
     init(workDirectory: String) {
-        inputPath = (workDirectory as NSString).appendingPathComponent("input.png")
-        outputPath = (workDirectory as NSString).appendingPathComponent("output.png")
+        let directory = absolute(workDirectory)
+        inputPath = (directory as NSString).appendingPathComponent("input.png")
+        outputPath = (directory as NSString).appendingPathComponent("output.png")
     }
 
     /// Writes the shifted image and clears any stale output.
@@ -22,7 +23,7 @@ struct ExternalImageExchange {
     /// The placeholder values for command templates and the worker's requests.
     func values(_ request: InpaintRequest) -> [String: String] {
         [
-            "image": inputPath, "mask": request.maskPath, "output": outputPath,
+            "image": inputPath, "mask": absolute(request.maskPath), "output": outputPath,
             "prompt": request.prompt, "negative_prompt": request.negativePrompt,
             "seed": String(request.seed), "step": String(request.step),
             "layer_rows": request.layerRows, "depth": request.depthPath ?? "",
@@ -46,4 +47,9 @@ struct ExternalImageExchange {
         }
         return raster
     }
+}
+
+/// Paths handed to other programs are absolute, so a tool that changes folder still finds them.
+func absolute(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
 }

@@ -280,4 +280,32 @@ import Testing
         #expect(kill(pid, 0) != 0, "the running inpainter was stopped")
         #expect(StepJournal(projectDirectory: project).completedEntries().map(\.step) == [1, 2])
     }
+
+    @Test func placeholdersReachTheCommandAsSingleArgumentsWithoutAShell() throws {
+        guard let python = GenerateFixtures.python else { Issue.record("python3 is required"); return }
+        let directory = TemporaryDirectory()
+        let project = try makeProject(directory, steps: 2)
+        let script = """
+        import json, shutil, sys
+        arguments = sys.argv[1:]
+        shutil.copy(arguments[0], arguments[2])
+        open(sys.argv[0] + ".step" + arguments[3] + ".json", "w").write(json.dumps(arguments))
+        """
+        try script.write(toFile: directory.file("record.py"), atomically: true, encoding: .utf8)
+        try PNGImage.write(Raster(width: 4, height: 4, channels: 1), to: directory.file("depth.png"))
+        let prompt = "a 'quiet' lake; $(touch \(directory.file("pwned"))) *"
+        let command = "\(python) \(directory.file("record.py")) {image} {mask} {output} {step} {seed} {prompt} {negative_prompt} {layer_rows} --depth={depth}"
+        let result = try ProcessRunner.parallax(["generate", project, "--inpaint-command", command, "--prompt", prompt,
+                                                 "--negative-prompt", "", "--seed", "11", "--depth-map", directory.file("depth.png"), "-q"])
+        #expect(result.succeeded, "\(result.standardError)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: directory.file("record.py.step2.json")))
+        let arguments = try JSONDecoder().decode([String].self, from: data)
+        #expect(arguments.count == 9)
+        #expect(arguments[1] == URL(fileURLWithPath: project).standardizedFileURL.path + "/masks/000002.png")
+        #expect(arguments[3] == "2" && arguments[4] == String(StepSeed.derive(seed: 11, step: 2)))
+        #expect(arguments[5] == prompt && arguments[6] == "")
+        #expect(arguments[7] == "0:24,24:40")
+        #expect(arguments[8] == "--depth=" + URL(fileURLWithPath: directory.file("depth.png")).standardizedFileURL.path)
+        #expect(!FileManager.default.fileExists(atPath: directory.file("pwned")))
+    }
 }
