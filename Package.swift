@@ -43,6 +43,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Speed check for the built-in inpainter (bench/inpaint_builtin.sh builds it in release).
+        .executableTarget(name: "bench-inpaint", dependencies: ["ParallaxGenerate", "ParallaxAV", "ParallaxCore"],
+                          path: "bench/InpaintBuiltin"),
         .target(name: "TestSupport", dependencies: ["ParallaxCore", "ParallaxAV"], path: "Tests/TestSupport"),
         .testTarget(name: "FilterGraphTests", dependencies: ["FilterGraph", "ParallaxAV"]),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),

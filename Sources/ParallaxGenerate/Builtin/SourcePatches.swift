@@ -1,0 +1,39 @@
+/// Where a patch may be copied from: centres whose whole (2r+1)² patch lies inside the image and
+/// holds only originally known pixels, so a copied patch never carries synthesized or masked data.
+struct SourcePatches {
+    let radius: Int
+    /// One flag per pixel: 1 if a patch centred there is a valid source.
+    let valid: [UInt8]
+    let count: Int
+
+    init(hole: [Bool], width: Int, height: Int, radius: Int) {
+        self.radius = radius
+        // Summed-area table of masked pixels: a window is clean when its sum is zero.
+        let stride = width + 1
+        var table = [Int32](repeating: 0, count: stride * (height + 1))
+        for y in 0..<height {
+            var rowSum: Int32 = 0
+            for x in 0..<width {
+                rowSum += hole[y * width + x] ? 1 : 0
+                table[(y + 1) * stride + x + 1] = table[y * stride + x + 1] + rowSum
+            }
+        }
+        var valid = [UInt8](repeating: 0, count: width * height)
+        var count = 0
+        if width > 2 * radius, height > 2 * radius {
+            for y in radius..<(height - radius) {
+                let top = (y - radius) * stride, bottom = (y + radius + 1) * stride
+                for x in radius..<(width - radius) {
+                    let left = x - radius, right = x + radius + 1
+                    let masked = table[bottom + right] - table[bottom + left] - table[top + right] + table[top + left]
+                    if masked == 0 {
+                        valid[y * width + x] = 1
+                        count += 1
+                    }
+                }
+            }
+        }
+        self.valid = valid
+        self.count = count
+    }
+}
