@@ -44,6 +44,7 @@ private typealias Measure = ExemplarFillMeasure
         for y in 0..<image.height { for x in 88..<96 { soft.pixels[y * image.width + x] = UInt8(1 + (x - 88) * 30) } }
         let input = Measure.scrambled(image, mask: soft)
         let output = ExemplarFill(seed: 1).fill(input, mask: soft)
+        Images.dump(output, "feathered")
         let error = Measure.meanAbsoluteError(output, image) { x, _ in x >= 88 }
         #expect(error < 4, "mean abs error \(error) over the feathered strip")
     }

@@ -13,13 +13,19 @@ public struct ExemplarFill: Sendable {
     public let patchSize: Int
     /// Half the side of the window around each hole pixel where random source patches are drawn.
     public let searchRadius: Int
+    /// How far source patches keep from the hole. In the step loop the known pixels right next
+    /// to the gap are the previous step's fill: copying them again would repeat the same texture
+    /// every step, so this should be at least the step shift.
+    public let sourceClearance: Int
     /// Extra passes re-matching the hole with full patches once it is filled.
     public let refinementPasses: Int
 
-    public init(seed: UInt64 = 0, patchSize: Int = 9, searchRadius: Int = 64, refinementPasses: Int = 1) {
+    public init(seed: UInt64 = 0, patchSize: Int = 9, searchRadius: Int = 64, sourceClearance: Int = 24,
+                refinementPasses: Int = 1) {
         self.seed = seed
         self.patchSize = max(3, patchSize | 1)
         self.searchRadius = max(1, searchRadius)
+        self.sourceClearance = max(0, sourceClearance)
         self.refinementPasses = max(0, refinementPasses)
     }
 
@@ -39,7 +45,8 @@ public struct ExemplarFill: Sendable {
         }
 
         let order = OnionPeelOrder.make(hole: hole, width: width, height: height)
-        guard let sources = Self.sourcePatches(hole: hole, width: width, height: height, radius: patchSize / 2) else {
+        guard let sources = Self.sourcePatches(hole: hole, width: width, height: height, radius: patchSize / 2,
+                                                      clearance: sourceClearance) else {
             NeighbourAverageFill.fill(&output.pixels, hole: hole, width: width, order: order)
             return output
         }
@@ -49,7 +56,8 @@ public struct ExemplarFill: Sendable {
         var random = SeededRandom(seed: seed)
         let synthesizer = PatchSynthesizer(
             width: width, height: height, sources: sources, searchRadius: searchRadius,
-            randomSamples: 8, tolerance: 0.05, slackPerPixel: 6)
+            minimumOffset: 2 * patchSize, randomSamples: 8, tolerance: 0.05, slackPerPixel: 6,
+            rowOffsetCost: 3, startChoices: 4, original: hole.map { !$0 })
         for _ in 0...refinementPasses {
             synthesizer.pass(pixels: &output.pixels, known: &known, sourceOf: &sourceOf,
                              order: order, random: &random)
@@ -59,14 +67,15 @@ public struct ExemplarFill: Sendable {
         return output
     }
 
-    /// Valid source patches at the requested radius, or at a smaller one when the image or its
-    /// known region is too small for it; nil when not even 3x3 known patches exist.
-    private static func sourcePatches(hole: [Bool], width: Int, height: Int, radius: Int) -> SourcePatches? {
-        var radius = radius
+    /// Valid source patches at the requested radius and clearance; else without the clearance, or
+    /// at a smaller radius, when the image or its known region is too small; nil when not even
+    /// 3x3 known patches exist.
+    private static func sourcePatches(hole: [Bool], width: Int, height: Int, radius: Int, clearance: Int) -> SourcePatches? {
+        var radius = radius, clearance = clearance
         while radius >= 1 {
-            let sources = SourcePatches(hole: hole, width: width, height: height, radius: radius)
+            let sources = SourcePatches(hole: hole, width: width, height: height, radius: radius, clearance: clearance)
             if sources.count > 0 { return sources }
-            radius /= 2
+            if clearance > 0 { clearance = 0 } else { radius /= 2 }
         }
         return nil
     }

@@ -7,22 +7,35 @@
 /// - random samples in a window around the pixel, drawn from the seeded generator;
 /// - a local search around the best so far with a halving radius, which snaps structure
 ///   (a horizon, a ripple) into alignment.
-/// A continuing (coherent) candidate about as good as the best one wins: breaking coherence where
-/// a half-known patch is ambiguous would break structure (a stripe out of phase). Otherwise one
-/// of the candidates about as good as the best is picked at random (seeded), so each new run of
-/// copied texture starts somewhere different and the fill does not repeat one source verbatim.
+///
+/// A continuing candidate about as good as the best one wins: breaking coherence where a
+/// half-known patch is ambiguous would break structure (a stripe out of phase). Where no
+/// continuation is good enough, a new run of copied texture starts, at one of the k best
+/// candidates picked at random (seeded), so each run starts somewhere different.
 struct PatchSynthesizer {
     let width: Int
     let height: Int
     let sources: SourcePatches
     /// Half the side of the square window that random candidates are drawn from.
     let searchRadius: Int
+    /// Sources nearer than this in both x and y are skipped by the search (not by continuation):
+    /// copying from right beside the hole repeats its edge column after column, a visible smear.
+    let minimumOffset: Int
     /// Random candidates drawn per pixel.
     let randomSamples: Int
-    /// Candidates whose distance is within this fraction of the best count as equally good.
+    /// A continuation within this fraction of the best distance (plus the slack) is kept.
     let tolerance: Double
     /// Squared error per compared pixel (summed over RGB) that still counts as a perfect match.
     let slackPerPixel: Int
+    /// Extra cost per compared pixel and per row of vertical offset between a pixel and its
+    /// source. Layers are horizontal bands: a source on the same rows keeps sky with sky and
+    /// grass with grass, and a constant vertical offset would make structure creep up or down
+    /// from step to step.
+    let rowOffsetCost: Int
+    /// How many of the best candidates a new run of texture is picked from.
+    let startChoices: Int
+    /// Flags the pixels that were known before this fill (not synthesized in it).
+    let original: [Bool]
 
     private static let maxCandidates = 64
 
@@ -34,21 +47,25 @@ struct PatchSynthesizer {
         let w = width, h = height, r = sources.radius
         let lowX = r, highX = w - 1 - r, lowY = r, highY = h - 1 - r
         let windowRadius = max(1, searchRadius)
-        let tolerance = self.tolerance, slack = slackPerPixel
+        let tolerance = self.tolerance, slack = slackPerPixel, rowCost = rowOffsetCost
+        let minimumOffset = self.minimumOffset, startChoices = max(1, self.startChoices)
         let randomSamples = self.randomSamples, maxCandidates = Self.maxCandidates
         var offsets = [Int](repeating: 0, count: (2 * r + 1) * (2 * r + 1))
         var candidateIndex = [Int](repeating: 0, count: maxCandidates)
         var candidateScore = [Int](repeating: 0, count: maxCandidates)
+        var tried = [Int](repeating: 0, count: 9)
         var fallbackSources: [Int]? = nil
         let validFlags = sources.valid
 
         pixels.withUnsafeMutableBufferPointer { px in
         known.withUnsafeMutableBufferPointer { kn in
         validFlags.withUnsafeBufferPointer { ok in
+        original.withUnsafeBufferPointer { orig in
         sourceOf.withUnsafeMutableBufferPointer { so in
         offsets.withUnsafeMutableBufferPointer { off in
         candidateIndex.withUnsafeMutableBufferPointer { ci in
         candidateScore.withUnsafeMutableBufferPointer { cs in
+        tried.withUnsafeMutableBufferPointer { tried in
             for entry in order {
                 let p = Int(entry), x = p % w, y = p / w
 
@@ -64,32 +81,38 @@ struct PatchSynthesizer {
                     }
                 }
                 let pixelCount = n
+                let perfect = pixelCount * slack
 
                 var stored = 0
                 var best = Int.max, bestIndex = -1
                 var coherentBest = Int.max, coherentIndex = -1
-                @inline(__always) func limit(_ score: Int) -> Int {
-                    score + Int(Double(score) * tolerance) + pixelCount * slack
+                // Candidates worse than this cannot become a start choice; they are cut short.
+                @inline(__always) func storeBound() -> Int {
+                    best == Int.max ? Int.max : 2 * best + 2 * perfect
                 }
-                // Sum of squared RGB differences over the known offsets; stops early past `bound`.
+                @inline(__always) func limit(_ score: Int) -> Int {
+                    score + Int(Double(score) * tolerance) + perfect
+                }
+                // Sum of squared RGB differences over the known offsets, plus the row-offset cost
+                // and the exact-copy cost; stops early past `bound`.
                 @inline(__always) func distance(_ s: Int, bound: Int) -> Int {
-                    var sum = 0
+                    var sum = rowCost * abs(s / w - y) * pixelCount
                     var i = 0
                     while i < pixelCount {
+                        if sum > bound { return sum }
                         let o = off[i]
                         let a = (p + o) * 3, b = (s + o) * 3
                         let d0 = Int(px[a]) - Int(px[b])
                         let d1 = Int(px[a + 1]) - Int(px[b + 1])
                         let d2 = Int(px[a + 2]) - Int(px[b + 2])
                         sum += d0 * d0 + d1 * d1 + d2 * d2
-                        if sum > bound { return sum }
                         i += 1
                     }
                     return sum
                 }
                 @inline(__always) func consider(_ s: Int) {
                     for k in 0..<stored where ci[k] == s { return }
-                    let bound = best == Int.max ? Int.max : limit(best)
+                    let bound = storeBound()
                     let score = distance(s, bound: bound)
                     if score > bound { return }
                     if score < best { best = score; bestIndex = s }
@@ -97,15 +120,16 @@ struct PatchSynthesizer {
                 }
                 @inline(__always) func considerAt(_ sx: Int, _ sy: Int) {
                     let cx = min(max(sx, lowX), highX), cy = min(max(sy, lowY), highY)
+                    if abs(cx - x) < minimumOffset && abs(cy - y) < minimumOffset { return }
                     let s = cy * w + cx
                     if ok[s] != 0 { consider(s) }
                 }
-
+                var coherentTried = 0
                 @inline(__always) func considerCoherent(_ s: Int) {
-                    let bound = best == Int.max ? Int.max : limit(best)
-                    let score = distance(s, bound: min(bound, coherentBest))
+                    for k in 0..<coherentTried where tried[k] == s { return }
+                    tried[coherentTried] = s; coherentTried += 1
+                    let score = distance(s, bound: coherentBest)
                     if score < coherentBest { coherentBest = score; coherentIndex = s }
-                    if score > bound { return }
                     if score < best { best = score; bestIndex = s }
                 }
 
@@ -125,44 +149,68 @@ struct PatchSynthesizer {
                         }
                     }
                 }
+                // A continuation this good always wins (see the choice below): no need to search.
+                let searching = !(coherentIndex >= 0 && coherentBest <= perfect)
+
+                // Where nothing continues (a new run starts: the first pixel of a strip), search
+                // harder; it happens rarely and decides a whole run.
+                let starting = coherentIndex < 0
+                let samples = starting ? 8 * randomSamples : randomSamples
+
                 // 2. Random candidates near the pixel; widen the window if it holds no source.
                 var radius = windowRadius
-                while true {
-                    for _ in 0..<randomSamples {
+                while searching {
+                    for _ in 0..<samples {
                         considerAt(x + random.offset(within: radius), y + random.offset(within: radius))
                     }
                     if bestIndex >= 0 || radius >= max(w, h) { break }
                     radius *= 2
                 }
                 if bestIndex < 0 {
-                    // Sources exist but none was hit: draw from the full list.
+                    // Sources exist but none was hit (or all lie too near): draw from the full list.
                     if fallbackSources == nil {
                         fallbackSources = (0..<(w * h)).filter { ok[$0] != 0 }
                     }
                     let all = fallbackSources!
-                    for _ in 0..<randomSamples { consider(all[random.below(all.count)]) }
+                    for _ in 0..<samples { consider(all[random.below(all.count)]) }
                 }
-                // 3. Local search around the best, halving the radius.
-                var localRadius = windowRadius / 2
-                while localRadius >= 1, bestIndex >= 0 {
-                    let bx = bestIndex % w, by = bestIndex / w
-                    considerAt(bx + random.offset(within: localRadius), by + random.offset(within: localRadius))
-                    localRadius /= 2
+                // 3. Local search around the best, halving the radius (repeatedly for a new run).
+                for _ in 0..<(starting ? 4 : 1) where searching {
+                    var localRadius = windowRadius / 2
+                    while localRadius >= 1, bestIndex >= 0 {
+                        let bx = bestIndex % w, by = bestIndex / w
+                        considerAt(bx + random.offset(within: localRadius), by + random.offset(within: localRadius))
+                        localRadius /= 2
+                    }
                 }
 
-                // Continue coherently if that is about as good as the best; else pick a near-best at random.
-                let accept = limit(best)
-                var eligible = 0
-                for k in 0..<stored where cs[k] <= accept { eligible += 1 }
+                // Continue coherently if that is about as good as the best; else start a new run
+                // at one of the k best candidates.
                 var chosen = bestIndex
-                if coherentIndex >= 0, coherentBest <= accept {
+                if coherentIndex >= 0, coherentBest <= limit(best) {
                     chosen = coherentIndex
-                } else if eligible > 1 {
-                    var pick = random.below(eligible)
-                    for k in 0..<stored where cs[k] <= accept {
-                        if pick == 0 { chosen = ci[k]; break }
-                        pick -= 1
+                } else if stored > 1 {
+                    // A new run starts here. Half-known patches are often ambiguous (a stripe one
+                    // step further or not), so rank the near-best candidates again with a wider,
+                    // sparser context: every other pixel out to twice the patch radius.
+                    let bound = storeBound()
+                    var eligible = 0
+                    for k in 0..<stored where cs[k] <= bound {
+                        ci.swapAt(eligible, k); cs.swapAt(eligible, k); eligible += 1
                     }
+                    for k in 0..<eligible {
+                        cs[k] += contextCost(ci[k], x: x, y: y, weight: pixelCount, px: px, kn: kn, orig: orig)
+                    }
+                    // Partial selection sort: the k best to the front; pick among those still near the best.
+                    let choices = min(startChoices, eligible)
+                    for i in 0..<choices {
+                        var lowest = i
+                        for k in (i + 1)..<eligible where cs[k] < cs[lowest] { lowest = k }
+                        ci.swapAt(i, lowest); cs.swapAt(i, lowest)
+                    }
+                    var near = 0
+                    while near < choices, cs[near] <= limit(cs[0]) { near += 1 }
+                    if near > 0 { chosen = ci[random.below(near)] }
                 }
                 let target = p * 3, source = chosen * 3
                 px[target] = px[source]
@@ -171,6 +219,34 @@ struct PatchSynthesizer {
                 kn[p] = 1
                 so[p] = Int32(chosen)
             }
-        }}}}}}}
+        }}}}}}}}}
+    }
+
+    /// Mean squared RGB difference between the target's and a source's wider context (every
+    /// other pixel out to twice the patch radius, outside the patch itself), scaled by `weight`.
+    /// Only pixel pairs known on both sides count: the target's known pixels, the source's
+    /// originally known ones.
+    private func contextCost(_ s: Int, x: Int, y: Int, weight: Int, px: UnsafeMutableBufferPointer<UInt8>,
+                             kn: UnsafeMutableBufferPointer<UInt8>, orig: UnsafeBufferPointer<Bool>) -> Int {
+        let w = width, h = height, r = sources.radius, reach = 2 * r
+        let sx = s % w, sy = s / w
+        var sum = 0, count = 0
+        for dy in stride(from: -reach, through: reach, by: 2) {
+            let ty = y + dy, uy = sy + dy
+            if ty < 0 || ty >= h || uy < 0 || uy >= h { continue }
+            for dx in stride(from: -reach, through: reach, by: 2) {
+                if abs(dx) <= r && abs(dy) <= r { continue }
+                let tx = x + dx, ux = sx + dx
+                if tx < 0 || tx >= w || ux < 0 || ux >= w { continue }
+                let t = ty * w + tx, u = uy * w + ux
+                if kn[t] == 0 || !orig[u] { continue }
+                let d0 = Int(px[t * 3]) - Int(px[u * 3])
+                let d1 = Int(px[t * 3 + 1]) - Int(px[u * 3 + 1])
+                let d2 = Int(px[t * 3 + 2]) - Int(px[u * 3 + 2])
+                sum += d0 * d0 + d1 * d1 + d2 * d2
+                count += 1
+            }
+        }
+        return count == 0 ? 0 : sum * weight / count
     }
 }

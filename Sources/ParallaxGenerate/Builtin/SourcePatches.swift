@@ -1,12 +1,13 @@
 /// Where a patch may be copied from: centres whose whole (2r+1)² patch lies inside the image and
-/// holds only originally known pixels, so a copied patch never carries synthesized or masked data.
+/// holds only originally known pixels, so a copied patch never carries synthesized or masked data,
+/// and that keep `clearance` more pixels away from the hole (see `ExemplarFill.sourceClearance`).
 struct SourcePatches {
     let radius: Int
     /// One flag per pixel: 1 if a patch centred there is a valid source.
     let valid: [UInt8]
     let count: Int
 
-    init(hole: [Bool], width: Int, height: Int, radius: Int) {
+    init(hole: [Bool], width: Int, height: Int, radius: Int, clearance: Int = 0) {
         self.radius = radius
         // Summed-area table of masked pixels: a window is clean when its sum is zero.
         let stride = width + 1
@@ -20,11 +21,12 @@ struct SourcePatches {
         }
         var valid = [UInt8](repeating: 0, count: width * height)
         var count = 0
+        let reach = radius + clearance
         if width > 2 * radius, height > 2 * radius {
             for y in radius..<(height - radius) {
-                let top = (y - radius) * stride, bottom = (y + radius + 1) * stride
+                let top = max(0, y - reach) * stride, bottom = min(height, y + reach + 1) * stride
                 for x in radius..<(width - radius) {
-                    let left = x - radius, right = x + radius + 1
+                    let left = max(0, x - reach), right = min(width, x + reach + 1)
                     let masked = table[bottom + right] - table[bottom + left] - table[top + right] + table[top + left]
                     if masked == 0 {
                         valid[y * width + x] = 1
