@@ -13,8 +13,15 @@ enum SeamBlend {
     /// so a few dozen sweeps carry the boundary mismatch across them.
     static let relaxation: Float = 1.8
     static let sweeps = 60
-    /// The largest per-channel mismatch taken as a colour offset (levels).
-    static let maxMismatch: Float = 10
+    /// The largest per-channel mismatch taken as a colour offset (levels) where the known image
+    /// has an edge, and where it is smooth. At an edge a mismatch is mostly misaligned structure
+    /// (an edge a pixel off): spreading it would smear the edge into the fill, and step after
+    /// step one region would creep into the next. Where the image is smooth (a sky gradient) a
+    /// mismatch is a true colour offset, up to the gradient times the source's distance.
+    static let edgeMismatch: Float = 10
+    static let smoothMismatch: Float = 64
+    /// Largest difference (levels) from a known pixel to its known 4-neighbours that still counts as smooth.
+    static let smoothContrast = 6
 
     static func apply(to pixels: inout [UInt8], original: [UInt8], sourceOf: [Int32],
                       hole: [Bool], order: [Int32], width: Int, height: Int) {
@@ -39,13 +46,14 @@ enum SeamBlend {
                 let q = qy * width + qx
                 degree[slot] += 1
                 if !hole[q], source >= 0 {
-                    // Known neighbour: its value minus what the source predicts for it. A large
-                    // mismatch is misaligned structure (an edge a pixel off), not a colour offset:
-                    // spreading it would smear the edge, so it is clamped.
+                    // Known neighbour: its value minus what the source predicts for it, clamped
+                    // harder where the known image has an edge (per channel).
                     let predicted = source + dy * width + dx
                     for c in 0..<3 {
                         let mismatch = Float(original[q * 3 + c]) - Float(original[predicted * 3 + c])
-                        rhs[slot * 3 + c] += min(max(mismatch, -maxMismatch), maxMismatch)
+                        let limit = isSmooth(original, hole: hole, at: q, channel: c, width: width, height: height)
+                            ? smoothMismatch : edgeMismatch
+                        rhs[slot * 3 + c] += min(max(mismatch, -limit), limit)
                     }
                 }
                 if hole[q] { neighbours[slot * 4 + links] = slotOf[q]; links += 1 }
@@ -80,5 +88,17 @@ enum SeamBlend {
                 pixels[p * 3 + c] = UInt8(min(max(corrected.rounded(), 0), 255))
             }
         }
+    }
+
+    /// Whether a known pixel differs from its known 4-neighbours by at most `smoothContrast` in a channel.
+    private static func isSmooth(_ pixels: [UInt8], hole: [Bool], at q: Int, channel c: Int, width: Int, height: Int) -> Bool {
+        let x = q % width, y = q / width
+        let value = Int(pixels[q * 3 + c])
+        for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+            let nx = x + dx, ny = y + dy
+            guard nx >= 0, nx < width, ny >= 0, ny < height, !hole[ny * width + nx] else { continue }
+            if abs(Int(pixels[(ny * width + nx) * 3 + c]) - value) > smoothContrast { return false }
+        }
+        return true
     }
 }
