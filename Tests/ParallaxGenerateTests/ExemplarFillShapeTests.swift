@@ -78,3 +78,36 @@ private typealias Measure = ExemplarFillMeasure
         }
     }
 }
+
+@Suite struct ExemplarFillBandTests {
+    /// Two bands: red noise on top (rows 0..<40), green noise below. The top band moved up, so its
+    /// gap is its bottom 12 rows, right against the green band.
+    private static func twoBands() -> (Raster, Raster, (Int, Int) -> Bool) {
+        let red = ExemplarFillTestImages.noise(width: 90, height: 40, seed: 3)
+        var image = ExemplarFillTestImages.image(width: 90, height: 80) { x, y in
+            y < 40 ? (Int(red[x, y, 0]) + 80, 30, 30) : (30, 150 + (x * 7 + y * 13) % 40, 30)
+        }
+        let inside: (Int, Int) -> Bool = { _, y in y >= 28 && y < 40 }
+        let mask = ExemplarFillTestImages.mask(width: 90, height: 80, inside)
+        image = ExemplarFillMeasure.scrambled(image, mask: mask)
+        return (image, mask, inside)
+    }
+
+    @Test func aGapAtABandsEdgeIsFilledFromItsOwnBandOnly() {
+        let (image, mask, inside) = Self.twoBands()
+        let output = ExemplarFill(seed: 1).fill(image, mask: mask, bands: [0..<40, 40..<80])
+        let filled = ExemplarFillMeasure.meanColour(output, where: inside)
+        #expect(filled[0] > 120 && filled[1] < 60, "the top band's gap took the other band's colour: \(filled)")
+        #expect(ExemplarFillMeasure.meanAbsoluteError(output, image) { x, y in !inside(x, y) } == 0)
+    }
+
+    @Test func bandsFillTheSameAsSeparateImages() {
+        let (image, mask, _) = Self.twoBands()
+        let whole = ExemplarFill(seed: 4).fill(image, mask: mask, bands: [0..<40, 40..<80])
+        let again = ExemplarFill(seed: 4).fill(image, mask: mask, bands: [0..<40, 40..<80])
+        #expect(whole == again)
+        // Rows outside every band are still filled (by the whole-image fill).
+        let partial = ExemplarFill(seed: 4).fill(image, mask: mask, bands: [40..<80])
+        #expect(!(28..<40).contains { y in (0..<90).contains { x in partial[x, y, 0] == 255 && partial[x, y, 1] == 0 } })
+    }
+}

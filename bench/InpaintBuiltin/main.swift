@@ -8,6 +8,8 @@
 //   swift run -c release bench-inpaint --direction 135 --steps 3
 //   swift run -c release bench-inpaint --width 480 --height 270 --steps 12 --out /tmp/fill
 //     (--out writes step images and masks as PNGs for looking at)
+//   --uniform: every band moves the full step shift (the most pixels to fill)
+//   --whole-image: one fill over the whole image instead of one per band
 import Foundation
 import ParallaxAV
 import ParallaxCore
@@ -19,11 +21,13 @@ struct Options {
     var output: String? = nil
     var seed: UInt64 = 1
     var uniform = false
+    var wholeImage = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
         while let flag = iterator.next() {
             if flag == "--uniform" { uniform = true; continue }
+            if flag == "--whole-image" { wholeImage = true; continue }
             guard let value = iterator.next() else { fail("\(flag) needs a value") }
             switch flag {
             case "--width": width = number(value, "--width")
@@ -128,7 +132,8 @@ for step in 1...options.steps {
     let (moved, mask) = shifted(image, bands: bands)
     let masked = mask.pixels.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
     let start = DispatchTime.now().uptimeNanoseconds, cpuStart = threadCPUNanoseconds()
-    image = filler.fill(moved, mask: mask)
+    image = options.wholeImage ? filler.fill(moved, mask: mask)
+                               : filler.fill(moved, mask: mask, bands: bands.map { $0.top..<($0.top + $0.height) })
     let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
     let cpuMilliseconds = Double(threadCPUNanoseconds() - cpuStart) / 1e6
     total += milliseconds

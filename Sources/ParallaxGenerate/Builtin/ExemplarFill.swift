@@ -13,9 +13,9 @@ public struct ExemplarFill: Sendable {
     public let patchSize: Int
     /// Half the side of the window around each hole pixel where random source patches are drawn.
     public let searchRadius: Int
-    /// How far source patches keep from the hole. In the step loop the known pixels right next
-    /// to the gap are the previous step's fill: copying them again would repeat the same texture
-    /// every step, so this should be at least the step shift.
+    /// How far source patches keep from the hole along the rows. In the step loop the known
+    /// pixels right beside the gap are the previous step's fill: copying them again would repeat
+    /// the same texture every step, so this should be at least the step shift.
     public let sourceClearance: Int
     /// Extra passes re-matching the hole with full patches once it is filled.
     public let refinementPasses: Int

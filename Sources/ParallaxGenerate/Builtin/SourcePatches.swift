@@ -1,6 +1,8 @@
 /// Where a patch may be copied from: centres whose whole (2r+1)² patch lies inside the image and
 /// holds only originally known pixels, so a copied patch never carries synthesized or masked data,
-/// and that keep `clearance` more pixels away from the hole (see `ExemplarFill.sourceClearance`).
+/// and that keep `clearance` more pixels away from the hole along the rows (see
+/// `ExemplarFill.sourceClearance`). Only along the rows: layers are horizontal bands, often thin,
+/// and a vertical clearance would push the sources of a gap at a band's top or bottom out of the band.
 struct SourcePatches {
     let radius: Int
     /// One flag per pixel: 1 if a patch centred there is a valid source.
@@ -24,7 +26,7 @@ struct SourcePatches {
         let reach = radius + clearance
         if width > 2 * radius, height > 2 * radius {
             for y in radius..<(height - radius) {
-                let top = max(0, y - reach) * stride, bottom = min(height, y + reach + 1) * stride
+                let top = (y - radius) * stride, bottom = (y + radius + 1) * stride
                 for x in radius..<(width - radius) {
                     let left = max(0, x - reach), right = min(width, x + reach + 1)
                     let masked = table[bottom + right] - table[bottom + left] - table[top + right] + table[top + left]
