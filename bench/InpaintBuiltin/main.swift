@@ -10,6 +10,8 @@
 //     (--out writes step images and masks as PNGs for looking at)
 //   --uniform: every band moves the full step shift (the most pixels to fill)
 //   --whole-image: one fill over the whole image instead of one per band
+//   --refine N: refinement passes (default 1)
+//   --search N: search radius (default: ExemplarFill's)
 import Foundation
 import ParallaxAV
 import ParallaxCore
@@ -22,6 +24,8 @@ struct Options {
     var seed: UInt64 = 1
     var uniform = false
     var wholeImage = false
+    var refinementPasses = 1
+    var searchRadius = ExemplarFill().searchRadius
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
@@ -36,6 +40,8 @@ struct Options {
             case "--shift": stepShift = number(value, "--shift")
             case "--direction": direction = number(value, "--direction")
             case "--seed": seed = number(value, "--seed")
+            case "--refine": refinementPasses = number(value, "--refine")
+            case "--search": searchRadius = number(value, "--search")
             case "--image": image = value
             case "--out": output = value
             default: fail("unknown option \(flag)")
@@ -112,7 +118,8 @@ let cuts = [0, 0.36, 0.55, 0.78, 1.0].map { Int(($0 * Double(options.height)).ro
 let theta = options.direction * .pi / 180
 var carried = [(Double, Double)](repeating: (0, 0), count: 4)
 
-let filler = ExemplarFill(seed: options.seed)
+let filler = ExemplarFill(seed: options.seed, searchRadius: options.searchRadius,
+                          refinementPasses: options.refinementPasses)
 var total = 0.0, cpuTotal = 0.0, maskedTotal = 0
 if let directory = options.output {
     try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

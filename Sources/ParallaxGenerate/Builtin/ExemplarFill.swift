@@ -20,7 +20,7 @@ public struct ExemplarFill: Sendable {
     /// Extra passes re-matching the hole with full patches once it is filled.
     public let refinementPasses: Int
 
-    public init(seed: UInt64 = 0, patchSize: Int = 9, searchRadius: Int = 64, sourceClearance: Int = 24,
+    public init(seed: UInt64 = 0, patchSize: Int = 9, searchRadius: Int = 256, sourceClearance: Int = 24,
                 refinementPasses: Int = 1) {
         self.seed = seed
         self.patchSize = max(3, patchSize | 1)
@@ -57,7 +57,8 @@ public struct ExemplarFill: Sendable {
         let synthesizer = PatchSynthesizer(
             width: width, height: height, sources: sources, searchRadius: searchRadius,
             minimumOffset: 2 * patchSize, randomSamples: 8, tolerance: 0.05, slackPerPixel: 6,
-            rowOffsetCost: 8, startChoices: 4, original: hole.map { !$0 })
+            rowOffsetCost: 8, startChoices: 4, original: hole.map { !$0 },
+            exactCopyCost: 48)
         for _ in 0...refinementPasses {
             synthesizer.pass(pixels: &output.pixels, known: &known, sourceOf: &sourceOf,
                              order: order, random: &random)
