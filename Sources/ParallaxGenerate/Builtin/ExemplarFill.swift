@@ -57,8 +57,7 @@ public struct ExemplarFill: Sendable {
         let synthesizer = PatchSynthesizer(
             width: width, height: height, sources: sources, searchRadius: searchRadius,
             minimumOffset: 2 * patchSize, randomSamples: 8, tolerance: 0.05, slackPerPixel: 6,
-            rowOffsetCost: 8, startChoices: 4, original: hole.map { !$0 },
-            exactCopyCost: 48)
+            rowOffsetCost: 8, startChoices: 4, original: hole.map { !$0 })
         for _ in 0...refinementPasses {
             synthesizer.pass(pixels: &output.pixels, known: &known, sourceOf: &sourceOf,
                              order: order, random: &random)

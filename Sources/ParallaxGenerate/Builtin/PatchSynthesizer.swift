@@ -36,13 +36,6 @@ struct PatchSynthesizer {
     let startChoices: Int
     /// Flags the pixels that were known before this fill (not synthesized in it).
     let original: [Bool]
-    /// Extra cost per compared pixel for a searched (not continuing) source that reproduces the
-    /// pixels known before this fill *exactly*, up to a constant colour shift (centred squared
-    /// error below 1.5 per pixel). Natural texture hardly repeats exactly; an exact match means
-    /// those pixels are themselves a copy (the previous step's fill), and starting there copies
-    /// the same source once more: the same cloud every few dozen pixels, step after step. Soft,
-    /// so a truly periodic texture, where any other source is far worse, still continues.
-    let exactCopyCost: Int
 
     private static let maxCandidates = 64
 
@@ -62,7 +55,7 @@ struct PatchSynthesizer {
         var candidateScore = [Int](repeating: 0, count: maxCandidates)
         var tried = [Int](repeating: 0, count: 9)
         var fallbackSources: [Int]? = nil
-        let validFlags = sources.valid, copyCost = exactCopyCost
+        let validFlags = sources.valid
 
         pixels.withUnsafeMutableBufferPointer { px in
         known.withUnsafeMutableBufferPointer { kn in
@@ -76,25 +69,18 @@ struct PatchSynthesizer {
             for entry in order {
                 let p = Int(entry), x = p % w, y = p / w
 
-                // The known pixels of the target's patch, as offsets valid for any source centre:
-                // those known before this fill first, then those synthesized in it.
-                var n = 0, originalCount = 0
-                for earlier in [true, false] {
-                    for dy in -r...r {
-                        let yy = y + dy
-                        if yy < 0 || yy >= h { continue }
-                        for dx in -r...r {
-                            let xx = x + dx
-                            if xx < 0 || xx >= w || (dx == 0 && dy == 0) { continue }
-                            let q = yy * w + xx
-                            if kn[q] != 0, orig[q] == earlier { off[n] = dy * w + dx; n += 1 }
-                        }
+                // The known pixels of the target's patch, as offsets valid for any source centre.
+                var n = 0
+                for dy in -r...r {
+                    let yy = y + dy
+                    if yy < 0 || yy >= h { continue }
+                    for dx in -r...r {
+                        let xx = x + dx
+                        if xx < 0 || xx >= w || (dx == 0 && dy == 0) { continue }
+                        if kn[yy * w + xx] != 0 { off[n] = dy * w + dx; n += 1 }
                     }
-                    if earlier { originalCount = n }
                 }
                 let pixelCount = n
-                // Too few earlier pixels to tell a copy from a match.
-                let checksCopies = originalCount >= 2 * r && copyCost > 0
                 let perfect = pixelCount * slack
 
                 var stored = 0
@@ -109,27 +95,9 @@ struct PatchSynthesizer {
                 }
                 // Sum of squared RGB differences over the known offsets, plus the row-offset cost
                 // and the exact-copy cost; stops early past `bound`.
-                @inline(__always) func distance(_ s: Int, bound: Int, checkCopy: Bool = true) -> Int {
+                @inline(__always) func distance(_ s: Int, bound: Int) -> Int {
                     var sum = rowCost * abs(s / w - y) * pixelCount
                     var i = 0
-                    if checkCopy && checksCopies {
-                        // The earlier pixels first, also summing the signed differences: a copy
-                        // shifted in colour by the seam blend is still a copy.
-                        var ssd = 0, s0 = 0, s1 = 0, s2 = 0
-                        while i < originalCount {
-                            let o = off[i]
-                            let a = (p + o) * 3, b = (s + o) * 3
-                            let d0 = Int(px[a]) - Int(px[b])
-                            let d1 = Int(px[a + 1]) - Int(px[b + 1])
-                            let d2 = Int(px[a + 2]) - Int(px[b + 2])
-                            ssd += d0 * d0 + d1 * d1 + d2 * d2
-                            s0 += d0; s1 += d1; s2 += d2
-                            i += 1
-                        }
-                        sum += ssd
-                        let centred = ssd * originalCount - s0 * s0 - s1 * s1 - s2 * s2
-                        if 2 * centred < 3 * originalCount * originalCount { sum += copyCost * pixelCount }
-                    }
                     while i < pixelCount {
                         if sum > bound { return sum }
                         let o = off[i]
@@ -160,8 +128,7 @@ struct PatchSynthesizer {
                 @inline(__always) func considerCoherent(_ s: Int) {
                     for k in 0..<coherentTried where tried[k] == s { return }
                     tried[coherentTried] = s; coherentTried += 1
-                    // Continuing this fill's own run is what coherence means: no exact-copy cost.
-                    let score = distance(s, bound: coherentBest, checkCopy: false)
+                    let score = distance(s, bound: coherentBest)
                     if score < coherentBest { coherentBest = score; coherentIndex = s }
                     if score < best { best = score; bestIndex = s }
                 }
