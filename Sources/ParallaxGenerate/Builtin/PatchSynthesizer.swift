@@ -116,7 +116,14 @@ struct PatchSynthesizer {
                     let score = distance(s, bound: bound)
                     if score > bound { return }
                     if score < best { best = score; bestIndex = s }
-                    if stored < maxCandidates { ci[stored] = s; cs[stored] = score; stored += 1 }
+                    if stored < maxCandidates {
+                        ci[stored] = s; cs[stored] = score; stored += 1
+                    } else {
+                        // Full: the new candidate replaces the worst one if it is better.
+                        var worst = 0
+                        for k in 1..<stored where cs[k] > cs[worst] { worst = k }
+                        if score < cs[worst] { ci[worst] = s; cs[worst] = score }
+                    }
                 }
                 @inline(__always) func considerAt(_ sx: Int, _ sy: Int) {
                     let cx = min(max(sx, lowX), highX), cy = min(max(sy, lowY), highY)
@@ -160,8 +167,14 @@ struct PatchSynthesizer {
                 // 2. Random candidates near the pixel; widen the window if it holds no source.
                 var radius = windowRadius
                 while searching {
-                    for _ in 0..<samples {
-                        considerAt(x + random.offset(within: radius), y + random.offset(within: radius))
+                    // Uniform over the part of the window where source centres can lie (clamping
+                    // would pile samples up on the image border).
+                    let left = max(lowX, x - radius), right = min(highX, x + radius)
+                    let top = max(lowY, y - radius), bottom = min(highY, y + radius)
+                    if left <= right, top <= bottom {
+                        for _ in 0..<samples {
+                            considerAt(left + random.below(right - left + 1), top + random.below(bottom - top + 1))
+                        }
                     }
                     if bestIndex >= 0 || radius >= max(w, h) { break }
                     radius *= 2
@@ -181,6 +194,15 @@ struct PatchSynthesizer {
                         let bx = bestIndex % w, by = bestIndex / w
                         considerAt(bx + random.offset(within: localRadius), by + random.offset(within: localRadius))
                         localRadius /= 2
+                    }
+                }
+                // For a new run, also every shift of the best by up to a patch radius along the row
+                // and two rows: the neighbours a half-known patch cannot tell apart (a stripe one
+                // step further or not) all become candidates for the wider-context ranking below.
+                if starting, searching, bestIndex >= 0 {
+                    let bx = bestIndex % w, by = bestIndex / w
+                    for dy in -2...2 {
+                        for dx in -r...r where dx != 0 || dy != 0 { considerAt(bx + dx, by + dy) }
                     }
                 }
 
@@ -224,8 +246,9 @@ struct PatchSynthesizer {
 
     /// Mean squared RGB difference between the target's and a source's wider context (every
     /// other pixel out to twice the patch radius, outside the patch itself), scaled by `weight`.
-    /// Only pixel pairs known on both sides count: the target's known pixels, the source's
-    /// originally known ones.
+    /// Only the target's known pixels count; where the source's counterpart is off the image or
+    /// not originally known, the pair costs `missingContextCost`, so that a source with less
+    /// context to show does not tie with one whose context proves it right.
     private func contextCost(_ s: Int, x: Int, y: Int, weight: Int, px: UnsafeMutableBufferPointer<UInt8>,
                              kn: UnsafeMutableBufferPointer<UInt8>, orig: UnsafeBufferPointer<Bool>) -> Int {
         let w = width, h = height, r = sources.radius, reach = 2 * r
@@ -233,20 +256,28 @@ struct PatchSynthesizer {
         var sum = 0, count = 0
         for dy in stride(from: -reach, through: reach, by: 2) {
             let ty = y + dy, uy = sy + dy
-            if ty < 0 || ty >= h || uy < 0 || uy >= h { continue }
+            if ty < 0 || ty >= h { continue }
             for dx in stride(from: -reach, through: reach, by: 2) {
                 if abs(dx) <= r && abs(dy) <= r { continue }
                 let tx = x + dx, ux = sx + dx
-                if tx < 0 || tx >= w || ux < 0 || ux >= w { continue }
-                let t = ty * w + tx, u = uy * w + ux
-                if kn[t] == 0 || !orig[u] { continue }
+                if tx < 0 || tx >= w { continue }
+                let t = ty * w + tx
+                if kn[t] == 0 { continue }
+                count += 1
+                guard ux >= 0, ux < w, uy >= 0, uy < h, orig[uy * w + ux] else {
+                    sum += Self.missingContextCost
+                    continue
+                }
+                let u = uy * w + ux
                 let d0 = Int(px[t * 3]) - Int(px[u * 3])
                 let d1 = Int(px[t * 3 + 1]) - Int(px[u * 3 + 1])
                 let d2 = Int(px[t * 3 + 2]) - Int(px[u * 3 + 2])
                 sum += d0 * d0 + d1 * d1 + d2 * d2
-                count += 1
             }
         }
         return count == 0 ? 0 : sum * weight / count
     }
+
+    /// What an unverifiable context pixel costs: a difference of about 16 levels per channel.
+    private static let missingContextCost = 3 * 16 * 16
 }
