@@ -45,7 +45,7 @@ struct PatchSynthesizer {
     func pass(pixels: inout [UInt8], known: inout [UInt8], sourceOf: inout [Int32],
               order: [Int32], random: inout SeededRandom) {
         let w = width, h = height, r = sources.radius
-        let lowX = r, highX = w - 1 - r, lowY = r, highY = h - 1 - r
+        let lowX = r, highX = w - 1 - r
         let windowRadius = max(1, searchRadius)
         let tolerance = self.tolerance, slack = slackPerPixel, rowCost = rowOffsetCost
         let minimumOffset = self.minimumOffset, startChoices = max(1, self.startChoices)
@@ -68,6 +68,9 @@ struct PatchSynthesizer {
         tried.withUnsafeMutableBufferPointer { tried in
             for entry in order {
                 let p = Int(entry), x = p % w, y = p / w
+                // Source rows whose patch reaches every row the target's patch uses: rows near
+                // the image's top or bottom edge match sources cut off the same way.
+                let lowY = min(r, y), highY = max(h - 1 - r, y)
 
                 // The known pixels of the target's patch, as offsets valid for any source centre.
                 var n = 0

@@ -1,5 +1,5 @@
-/// Where a patch may be copied from: centres whose whole (2r+1)² patch lies inside the image and
-/// holds only originally known pixels, so a copied patch never carries synthesized or masked data,
+/// Where a patch may be copied from: centres whose (2r+1)² patch lies inside the image (or is cut
+/// off only by its top or bottom edge) and holds only originally known pixels, so a copied patch never carries synthesized or masked data,
 /// and that keep `clearance` more pixels away from the hole along the rows (see
 /// `ExemplarFill.sourceClearance`). Only along the rows: layers are horizontal bands, often thin,
 /// and a vertical clearance would push the sources of a gap at a band's top or bottom out of the band.
@@ -24,9 +24,11 @@ struct SourcePatches {
         var valid = [UInt8](repeating: 0, count: width * height)
         var count = 0
         let reach = radius + clearance
-        if width > 2 * radius, height > 2 * radius {
-            for y in radius..<(height - radius) {
-                let top = (y - radius) * stride, bottom = (y + radius + 1) * stride
+        // Rows near the top and bottom edge count too, with the patch cut off by the edge: a
+        // band's edge rows must find sources on their own rows (see `PatchSynthesizer`).
+        if width > 2 * radius, height > radius {
+            for y in 0..<height {
+                let top = max(0, y - radius) * stride, bottom = min(height, y + radius + 1) * stride
                 for x in radius..<(width - radius) {
                     let left = max(0, x - reach), right = min(width, x + reach + 1)
                     let masked = table[bottom + right] - table[bottom + left] - table[top + right] + table[top + left]
