@@ -43,6 +43,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times the step loop and the built-in inpainter per step (bash bench/step_loop.sh).
+        .executableTarget(name: "bench-steploop", dependencies: ["ParallaxGenerate", "ParallaxCore", "ParallaxAV"],
+                          path: "bench/steploop"),
+        // Speed check for the built-in inpainter (bench/inpaint_builtin.sh builds it in release).
+        .executableTarget(name: "bench-inpaint", dependencies: ["ParallaxGenerate", "ParallaxAV", "ParallaxCore"],
+                          path: "bench/InpaintBuiltin"),
         .target(name: "TestSupport", dependencies: ["ParallaxCore", "ParallaxAV"], path: "Tests/TestSupport"),
         .testTarget(name: "FilterGraphTests", dependencies: ["FilterGraph", "ParallaxAV"]),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),

@@ -46,6 +46,7 @@ int pav_png_write(const char *path, int channels, const uint8_t *pixels, int wid
     image.height = (png_uint_32)height;
     image.format = format_for(channels);
     // Fast zlib settings: step images are written hundreds of times per project.
+    image.flags = PNG_IMAGE_FLAG_FAST;
     if (!png_image_write_to_file(&image, path, 0, pixels, 0, NULL))
         return pav_fail(PAV_EPNG, error, error_size, "cannot write PNG: %s", image.message);
     return 0;

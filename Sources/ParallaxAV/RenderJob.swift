@@ -7,8 +7,12 @@ public struct RenderJob: Sendable {
     public let settings: RenderSettings
     public let graph: RenderGraph
 
+    /// `settings.video` is adapted to this machine (``VideoEncoding/forThisHost``): use
+    /// `job.settings.video` for an ffmpeg command that must give the same video.
     public init(project: Project, settings: RenderSettings) throws {
         self.project = project
+        var settings = settings
+        settings.video = settings.video.forThisHost
         self.settings = settings
         let plan = project.plan
         try project.folder.validate(steps: plan.steps, width: plan.width, height: plan.height)

@@ -7,12 +7,18 @@ public struct VideoEncoding: Hashable, Sendable {
     public var preset: String?
     /// Muxer short name; nil lets libavformat choose by the output's extension.
     public var container: String?
+    /// The highest x86 instruction set libx264 may use (its `asm` parameter, e.g. "avx2"); nil
+    /// lets it use all the CPU has. Renders that must repeat bit for bit set it (see
+    /// `VideoEncoding.forThisHost` in ParallaxAV); it must not exceed what the CPU supports.
+    public var instructionSetCeiling: String?
 
-    public init(codec: VideoCodec = .h264, crf: Int? = nil, preset: String? = nil, container: String? = nil) {
+    public init(codec: VideoCodec = .h264, crf: Int? = nil, preset: String? = nil, container: String? = nil,
+                instructionSetCeiling: String? = nil) {
         self.codec = codec
         self.crf = crf
         self.preset = preset
         self.container = container
+        self.instructionSetCeiling = instructionSetCeiling
     }
 
     /// libx264's speed presets, fastest first.
@@ -27,6 +33,9 @@ public struct VideoEncoding: Hashable, Sendable {
         if !codec.isRGB {
             // Tag the stream as the graph converted it, so players decode the colours right.
             options += [("color_range", "tv"), ("colorspace", "bt709"), ("color_primaries", "bt709"), ("color_trc", "bt709")]
+        }
+        if codec.supportsInstructionSetCeiling, let ceiling = instructionSetCeiling {
+            options.append(("x264-params", "asm=\(ceiling)"))
         }
         return options + codec.fixedOptions
     }
@@ -68,6 +77,7 @@ public enum VideoCodec: String, CaseIterable, Hashable, Sendable {
 
     var supportsCRF: Bool { self == .h264 }
     var supportsPreset: Bool { self == .h264 }
+    var supportsInstructionSetCeiling: Bool { self == .h264 }
     var defaultCRF: Int { 18 }
     var fixedOptions: [(key: String, value: String)] { [] }
 }

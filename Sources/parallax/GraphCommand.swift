@@ -38,7 +38,7 @@ struct GraphCommand: ParsableCommand {
         }
         let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
         let command = FFmpegCommand(scriptPath: absolute(script), outputPath: absolute(output),
-                                    encoding: encoding.encoding, hasAudio: job.graph.hasAudio)
+                                    encoding: job.settings.video, hasAudio: job.graph.hasAudio)
         print(command.shellLine)
     }
 }

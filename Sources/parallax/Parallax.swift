@@ -7,17 +7,23 @@ struct Parallax: ParsableCommand {
         commandName: "parallax",
         abstract: "Turn one still image into a living parallax video.",
         discussion: """
-        A project folder holds scene.json (how the image is cut into layers and how they move) and
-        steps/ (the image after each shift-and-fill step). `render` turns it into a video in this
-        process; `graph` writes the same filter graph as a script for stock ffmpeg.
+        A project folder holds scene.json (how the image is cut into layers and
+        how they move) and steps/ (the image after each shift-and-fill step).
+        `create` goes from a still image to a video: `init` writes scene.json,
+        `generate` runs the step loop with an inpainter, `render` turns the
+        steps into a video in this process; `graph` writes the same filter
+        graph as a script for stock ffmpeg.
 
         Examples:
+          parallax create fixtures/landscape.png -o landscape.mp4
+          parallax init photo.png my-project && parallax generate my-project
           parallax plan fixtures/demo
           parallax render fixtures/demo -o demo.mp4
           parallax graph fixtures/demo -o demo.mp4 --script demo.lavfi
         """,
         version: "0.1.0",
-        subcommands: [PlanCommand.self, RenderCommand.self, GraphCommand.self]
+        subcommands: [CreateCommand.self, InitCommand.self, GenerateCommand.self, PlanCommand.self, RenderCommand.self,
+                      GraphCommand.self]
     )
 
     /// Runs the chosen command; any failure is printed as one line (no usage dump) with a non-zero exit.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import ParallaxAV
 import ParallaxCore
+import ParallaxGenerate
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,16 +12,34 @@ struct PlanCommand: ParsableCommand {
         Shows each layer's rows, speed, velocity in pixels per step and the steps it needs to move
         its whole extent, then the step count, duration and frame count.
 
+        With --png, also draws the plan over the image (step 0, or the scene's image): band
+        edges, names with speeds, and an arrow per layer pointing where it moves, longer when
+        faster; a square marks a still layer.
+
         Examples:
           parallax plan fixtures/demo
           parallax plan my-project/scene.json
+          parallax plan my-project --png plan.png
         """
     )
 
     @Argument(help: "Project folder (with scene.json) or a scene file.")
     var project: String
 
+    @Option(help: ArgumentHelp("Also draw the plan over the image into this PNG.", valueName: "file"))
+    var png: String?
+
     func run() throws {
-        print(PlanTable(plan: try Project(path: project).plan).text)
+        let opened = try Project(path: project)
+        print(PlanTable(plan: opened.plan).text)
+        if let png {
+            let stepZero = opened.folder.stepPath(0)
+            let source = FileManager.default.fileExists(atPath: stepZero) ? stepZero : (opened.imagePath ?? stepZero)
+            let picture = PlanPicture.draw(plan: opened.plan, over: try PNGImage.read(source, channels: 3))
+            let output = AtomicOutput(png)
+            try output.checkWritable()
+            try output.write { try PNGImage.write(picture, to: $0) }
+            print("wrote \(png)")
+        }
     }
 }

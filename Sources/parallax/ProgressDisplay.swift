@@ -6,12 +6,14 @@ final class ProgressDisplay {
     private let total: Int
     private let label: String
     private let quiet: Bool
+    private let unit: String
     private let isTerminal = isatty(STDERR_FILENO) != 0
     private let start = Date()
     private var lastDraw = Date.distantPast
 
-    init(total: Int, label: String, quiet: Bool) {
+    init(total: Int, label: String, quiet: Bool, unit: String = "fps") {
         self.total = max(total, 1)
+        self.unit = unit
         self.label = label
         self.quiet = quiet
     }
@@ -30,9 +32,9 @@ final class ProgressDisplay {
             let width = 30
             let filled = min(width, width * done / total)
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            write("\r\(label) \(bar) \(done)/\(total) \(format(rate)) fps ETA \(clock(eta))\u{1B}[K")
+            write("\r\(label) \(bar) \(done)/\(total) \(format(rate)) \(unit) ETA \(clock(eta))\u{1B}[K")
         } else {
-            write("\(label): \(done)/\(total) (\(Int(percent))%) \(format(rate)) fps, ETA \(clock(eta))\n")
+            write("\(label): \(done)/\(total) (\(Int(percent))%) \(format(rate)) \(unit), ETA \(clock(eta))\n")
         }
     }
 

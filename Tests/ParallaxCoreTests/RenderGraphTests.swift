@@ -54,4 +54,14 @@ struct RenderGraphTests {
         #expect(command.shellLine.contains("'/tmp/a b.mp4'"))
         #expect(command.shellLine.contains("-map '[vout]' -c:v libx264 -crf 18 -preset medium -color_range tv -colorspace bt709"))
     }
+
+    @Test("an instruction-set ceiling reaches libx264 in both render paths and is ignored by FFV1")
+    func instructionSetCeiling() {
+        let capped = VideoEncoding(codec: .h264, instructionSetCeiling: "avx2")
+        #expect(capped.encoderOptions.contains { $0.key == "x264-params" && $0.value == "asm=avx2" })
+        let command = FFmpegCommand(scriptPath: "/tmp/g.lavfi", outputPath: "/tmp/o.mp4", encoding: capped)
+        #expect(command.shellLine.contains("-x264-params asm=avx2"))
+        #expect(!VideoEncoding(codec: .h264).encoderOptions.contains { $0.key == "x264-params" })
+        #expect(!VideoEncoding(codec: .ffv1, instructionSetCeiling: "avx2").encoderOptions.contains { $0.key == "x264-params" })
+    }
 }

@@ -56,6 +56,9 @@ void pav_request_cancel(void);
 void pav_reset_cancel(void);
 int pav_cancel_requested(void);
 
+// 1 when the CPU and OS support the AVX-512 subset libx264 uses (F, CD, BW, DQ, VL), else 0.
+int pav_cpu_has_avx512(void);
+
 // 8-bit RGB (3 bytes per pixel) or gray (1 byte) PNG I/O through libpng. Any PNG is converted
 // on read (palette, 16-bit, alpha dropped against black). Pixels are malloc'd; free with pav_free.
 int pav_png_read(const char *path, int channels, uint8_t **pixels, int *width, int *height,

@@ -2,15 +2,31 @@ import ParallaxCore
 
 /// The built-in inpainter's fill: context-aware, no network, no model, deterministic for a seed.
 ///
-/// First version: each masked run of a row is filled by reflecting the known pixels beside it,
-/// which continues the band's texture at the seam. (To be replaced by a patch-based fill.)
+/// An exemplar (patch-based) fill: hole pixels are synthesized ring by ring from the hole's
+/// boundary inward, each copied from the centre of a known patch that matches its already-known
+/// surroundings (see `PatchSynthesizer`). A refinement pass then re-matches every hole pixel with
+/// its full, two-sided patch, and a gradient-domain pass (`SeamBlend`) removes any remaining
+/// colour step at the hole's border. See docs/inpainters/builtin.md.
 public struct ExemplarFill: Sendable {
     public let seed: UInt64
+    /// Side of the square patch compared around each pixel (odd; even sizes are rounded up).
     public let patchSize: Int
+    /// Half the side of the window around each hole pixel where random source patches are drawn.
+    public let searchRadius: Int
+    /// How far source patches keep from the hole along the rows. In the step loop the known
+    /// pixels right beside the gap are the previous step's fill: copying them again would repeat
+    /// the same texture every step, so this should be at least the step shift.
+    public let sourceClearance: Int
+    /// Extra passes re-matching the hole with full patches once it is filled.
+    public let refinementPasses: Int
 
-    public init(seed: UInt64 = 0, patchSize: Int = 9) {
+    public init(seed: UInt64 = 0, patchSize: Int = 9, searchRadius: Int = 256, sourceClearance: Int = 24,
+                refinementPasses: Int = 1) {
         self.seed = seed
-        self.patchSize = patchSize
+        self.patchSize = max(3, patchSize | 1)
+        self.searchRadius = max(1, searchRadius)
+        self.sourceClearance = max(0, sourceClearance)
+        self.refinementPasses = max(0, refinementPasses)
     }
 
     /// `image`: RGB (3 channels). `mask`: gray (1 channel), same size; non-zero means fill.
@@ -18,29 +34,49 @@ public struct ExemplarFill: Sendable {
     public func fill(_ image: Raster, mask: Raster) -> Raster {
         precondition(image.channels == 3 && mask.channels == 1, "fill needs an RGB image and a gray mask")
         precondition(image.width == mask.width && image.height == mask.height, "image and mask sizes differ")
+        let width = image.width, height = image.height
+        let hole = mask.pixels.map { $0 != 0 }
+        guard hole.contains(true) else { return image }
         var output = image
-        let width = image.width
-        for y in 0..<image.height {
-            var x = 0
-            while x < width {
-                guard mask.pixels[y * width + x] != 0 else { x += 1; continue }
-                var end = x
-                while end < width, mask.pixels[y * width + end] != 0 { end += 1 }
-                for target in x..<end {
-                    // Reflect across the nearer known edge of the run.
-                    let fromLeft = x - 1 - (target - x), fromRight = end + (end - 1 - target)
-                    var source = (target - x < end - target) ? fromLeft : fromRight
-                    if source < 0 || source >= width || (source >= x && source < end) {
-                        source = x > 0 ? min(x - 1, width - 1) : min(end, width - 1)
-                    }
-                    if source >= x && source < end { continue }
-                    for channel in 0..<3 {
-                        output.pixels[(y * width + target) * 3 + channel] = image.pixels[(y * width + source) * 3 + channel]
-                    }
-                }
-                x = end
-            }
+        guard hole.contains(false) else {
+            // Nothing to copy from: a defined, neutral result.
+            output.pixels = [UInt8](repeating: 128, count: output.pixels.count)
+            return output
         }
+
+        let order = OnionPeelOrder.make(hole: hole, width: width, height: height)
+        guard let sources = Self.sourcePatches(hole: hole, width: width, height: height, radius: patchSize / 2,
+                                                      clearance: sourceClearance) else {
+            NeighbourAverageFill.fill(&output.pixels, hole: hole, width: width, order: order)
+            return output
+        }
+
+        var known = hole.map { $0 ? UInt8(0) : 1 }
+        var sourceOf = [Int32](repeating: -1, count: width * height)
+        var random = SeededRandom(seed: seed)
+        let synthesizer = PatchSynthesizer(
+            width: width, height: height, sources: sources, searchRadius: searchRadius,
+            minimumOffset: 2 * patchSize, randomSamples: 8, tolerance: 0.05, slackPerPixel: 6,
+            rowOffsetCost: 8, startChoices: 4, original: hole.map { !$0 })
+        for _ in 0...refinementPasses {
+            synthesizer.pass(pixels: &output.pixels, known: &known, sourceOf: &sourceOf,
+                             order: order, random: &random)
+        }
+        SeamBlend.apply(to: &output.pixels, original: image.pixels, sourceOf: sourceOf,
+                        hole: hole, order: order, width: width, height: height)
         return output
+    }
+
+    /// Valid source patches at the requested radius and clearance; else without the clearance, or
+    /// at a smaller radius, when the image or its known region is too small; nil when not even
+    /// 3x3 known patches exist.
+    private static func sourcePatches(hole: [Bool], width: Int, height: Int, radius: Int, clearance: Int) -> SourcePatches? {
+        var radius = radius, clearance = clearance
+        while radius >= 1 {
+            let sources = SourcePatches(hole: hole, width: width, height: height, radius: radius, clearance: clearance)
+            if sources.count > 0 { return sources }
+            if clearance > 0 { clearance = 0 } else { radius /= 2 }
+        }
+        return nil
     }
 }

@@ -1,0 +1,286 @@
+/// Pixel-by-pixel exemplar synthesis: for each hole pixel, in onion-peel order, find a source patch
+/// whose known surroundings match the hole pixel's known surroundings and copy its centre pixel.
+///
+/// Candidates come from three places (after Ashikhmin and PatchMatch):
+/// - coherence: continuing the source of every already-filled neighbour, so whole regions of
+///   texture are copied together and stay crisp;
+/// - random samples in a window around the pixel, drawn from the seeded generator;
+/// - a local search around the best so far with a halving radius, which snaps structure
+///   (a horizon, a ripple) into alignment.
+///
+/// A continuing candidate about as good as the best one wins: breaking coherence where a
+/// half-known patch is ambiguous would break structure (a stripe out of phase). Where no
+/// continuation is good enough, a new run of copied texture starts, at one of the k best
+/// candidates picked at random (seeded), so each run starts somewhere different.
+struct PatchSynthesizer {
+    let width: Int
+    let height: Int
+    let sources: SourcePatches
+    /// Half the side of the square window that random candidates are drawn from.
+    let searchRadius: Int
+    /// Sources nearer than this in both x and y are skipped by the search (not by continuation):
+    /// copying from right beside the hole repeats its edge column after column, a visible smear.
+    let minimumOffset: Int
+    /// Random candidates drawn per pixel.
+    let randomSamples: Int
+    /// A continuation within this fraction of the best distance (plus the slack) is kept.
+    let tolerance: Double
+    /// Squared error per compared pixel (summed over RGB) that still counts as a perfect match.
+    let slackPerPixel: Int
+    /// Extra cost per compared pixel and per row of vertical offset between a pixel and its
+    /// source. Layers are horizontal bands: a source on the same rows keeps sky with sky and
+    /// grass with grass, and a constant vertical offset would make structure creep up or down
+    /// from step to step.
+    let rowOffsetCost: Int
+    /// How many of the best candidates a new run of texture is picked from.
+    let startChoices: Int
+    /// Flags the pixels that were known before this fill (not synthesized in it).
+    let original: [Bool]
+
+    private static let maxCandidates = 64
+
+    /// Synthesizes every pixel in `order` into `pixels` (RGB), marking it in `known`.
+    /// `sourceOf` holds, per pixel, the flat index it was copied from (-1 if none); on a second
+    /// call it seeds the search, which refines the first pass with full, two-sided patches.
+    func pass(pixels: inout [UInt8], known: inout [UInt8], sourceOf: inout [Int32],
+              order: [Int32], random: inout SeededRandom) {
+        let w = width, h = height, r = sources.radius
+        let lowX = r, highX = w - 1 - r
+        let windowRadius = max(1, searchRadius)
+        let tolerance = self.tolerance, slack = slackPerPixel, rowCost = rowOffsetCost
+        let minimumOffset = self.minimumOffset, startChoices = max(1, self.startChoices)
+        let randomSamples = self.randomSamples, maxCandidates = Self.maxCandidates
+        var offsets = [Int](repeating: 0, count: (2 * r + 1) * (2 * r + 1))
+        var candidateIndex = [Int](repeating: 0, count: maxCandidates)
+        var candidateScore = [Int](repeating: 0, count: maxCandidates)
+        var tried = [Int](repeating: 0, count: 9)
+        var fallbackSources: [Int]? = nil
+        let validFlags = sources.valid
+
+        pixels.withUnsafeMutableBufferPointer { px in
+        known.withUnsafeMutableBufferPointer { kn in
+        validFlags.withUnsafeBufferPointer { ok in
+        original.withUnsafeBufferPointer { orig in
+        sourceOf.withUnsafeMutableBufferPointer { so in
+        offsets.withUnsafeMutableBufferPointer { off in
+        candidateIndex.withUnsafeMutableBufferPointer { ci in
+        candidateScore.withUnsafeMutableBufferPointer { cs in
+        tried.withUnsafeMutableBufferPointer { tried in
+            for entry in order {
+                let p = Int(entry), x = p % w, y = p / w
+                // Source rows whose patch reaches every row the target's patch uses: rows near
+                // the image's top or bottom edge match sources cut off the same way.
+                let lowY = min(r, y), highY = max(h - 1 - r, y)
+
+                // The known pixels of the target's patch, as offsets valid for any source centre.
+                var n = 0
+                for dy in -r...r {
+                    let yy = y + dy
+                    if yy < 0 || yy >= h { continue }
+                    for dx in -r...r {
+                        let xx = x + dx
+                        if xx < 0 || xx >= w || (dx == 0 && dy == 0) { continue }
+                        if kn[yy * w + xx] != 0 { off[n] = dy * w + dx; n += 1 }
+                    }
+                }
+                let pixelCount = n
+                let perfect = pixelCount * slack
+
+                var stored = 0
+                var best = Int.max, bestIndex = -1
+                var coherentBest = Int.max, coherentIndex = -1
+                // Candidates worse than this cannot become a start choice; they are cut short.
+                @inline(__always) func storeBound() -> Int {
+                    best == Int.max ? Int.max : 2 * best + 2 * perfect
+                }
+                @inline(__always) func limit(_ score: Int) -> Int {
+                    score + Int(Double(score) * tolerance) + perfect
+                }
+                // Sum of squared RGB differences over the known offsets, plus the row-offset cost
+                // and the exact-copy cost; stops early past `bound`.
+                @inline(__always) func distance(_ s: Int, bound: Int) -> Int {
+                    var sum = rowCost * abs(s / w - y) * pixelCount
+                    var i = 0
+                    while i < pixelCount {
+                        if sum > bound { return sum }
+                        let o = off[i]
+                        let a = (p + o) * 3, b = (s + o) * 3
+                        let d0 = Int(px[a]) - Int(px[b])
+                        let d1 = Int(px[a + 1]) - Int(px[b + 1])
+                        let d2 = Int(px[a + 2]) - Int(px[b + 2])
+                        sum += d0 * d0 + d1 * d1 + d2 * d2
+                        i += 1
+                    }
+                    return sum
+                }
+                @inline(__always) func consider(_ s: Int) {
+                    for k in 0..<stored where ci[k] == s { return }
+                    let bound = storeBound()
+                    let score = distance(s, bound: bound)
+                    if score > bound { return }
+                    if score < best { best = score; bestIndex = s }
+                    if stored < maxCandidates {
+                        ci[stored] = s; cs[stored] = score; stored += 1
+                    } else {
+                        // Full: the new candidate replaces the worst one if it is better.
+                        var worst = 0
+                        for k in 1..<stored where cs[k] > cs[worst] { worst = k }
+                        if score < cs[worst] { ci[worst] = s; cs[worst] = score }
+                    }
+                }
+                @inline(__always) func considerAt(_ sx: Int, _ sy: Int) {
+                    let cx = min(max(sx, lowX), highX), cy = min(max(sy, lowY), highY)
+                    if abs(cx - x) < minimumOffset && abs(cy - y) < minimumOffset { return }
+                    let s = cy * w + cx
+                    if ok[s] != 0 { consider(s) }
+                }
+                var coherentTried = 0
+                @inline(__always) func considerCoherent(_ s: Int) {
+                    for k in 0..<coherentTried where tried[k] == s { return }
+                    tried[coherentTried] = s; coherentTried += 1
+                    let score = distance(s, bound: coherentBest)
+                    if score < coherentBest { coherentBest = score; coherentIndex = s }
+                    if score < best { best = score; bestIndex = s }
+                }
+
+                // 1. Keep the current source (refinement passes) and continue the neighbours' sources.
+                if so[p] >= 0 { considerCoherent(Int(so[p])) }
+                for dy in -1...1 {
+                    let qy = y + dy
+                    if qy < 0 || qy >= h { continue }
+                    for dx in -1...1 {
+                        let qx = x + dx
+                        if qx < 0 || qx >= w || (dx == 0 && dy == 0) { continue }
+                        let source = Int(so[qy * w + qx])
+                        if source < 0 { continue }
+                        let sx = source % w - dx, sy = source / w - dy
+                        if sx >= lowX, sx <= highX, sy >= lowY, sy <= highY, ok[sy * w + sx] != 0 {
+                            considerCoherent(sy * w + sx)
+                        }
+                    }
+                }
+                // A continuation this good always wins (see the choice below): no need to search.
+                let searching = !(coherentIndex >= 0 && coherentBest <= perfect)
+
+                // Where nothing continues (a new run starts: the first pixel of a strip), search
+                // harder; it happens rarely and decides a whole run.
+                let starting = coherentIndex < 0
+                let samples = starting ? 8 * randomSamples : randomSamples
+
+                // 2. Random candidates near the pixel; widen the window if it holds no source.
+                var radius = windowRadius
+                while searching {
+                    // Uniform over the part of the window where source centres can lie (clamping
+                    // would pile samples up on the image border).
+                    let left = max(lowX, x - radius), right = min(highX, x + radius)
+                    let top = max(lowY, y - radius), bottom = min(highY, y + radius)
+                    if left <= right, top <= bottom {
+                        for _ in 0..<samples {
+                            considerAt(left + random.below(right - left + 1), top + random.below(bottom - top + 1))
+                        }
+                    }
+                    if bestIndex >= 0 || radius >= max(w, h) { break }
+                    radius *= 2
+                }
+                if bestIndex < 0 {
+                    // Sources exist but none was hit (or all lie too near): draw from the full list.
+                    if fallbackSources == nil {
+                        fallbackSources = (0..<(w * h)).filter { ok[$0] != 0 }
+                    }
+                    let all = fallbackSources!
+                    for _ in 0..<samples { consider(all[random.below(all.count)]) }
+                }
+                // 3. Local search around the best, halving the radius (repeatedly for a new run).
+                for _ in 0..<(starting ? 4 : 1) where searching {
+                    var localRadius = windowRadius / 2
+                    while localRadius >= 1, bestIndex >= 0 {
+                        let bx = bestIndex % w, by = bestIndex / w
+                        considerAt(bx + random.offset(within: localRadius), by + random.offset(within: localRadius))
+                        localRadius /= 2
+                    }
+                }
+                // For a new run, also every shift of the best by up to a patch radius along the row
+                // and two rows: the neighbours a half-known patch cannot tell apart (a stripe one
+                // step further or not) all become candidates for the wider-context ranking below.
+                if starting, searching, bestIndex >= 0 {
+                    let bx = bestIndex % w, by = bestIndex / w
+                    for dy in -2...2 {
+                        for dx in -r...r where dx != 0 || dy != 0 { considerAt(bx + dx, by + dy) }
+                    }
+                }
+
+                // Continue coherently if that is about as good as the best; else start a new run
+                // at one of the k best candidates.
+                var chosen = bestIndex
+                if coherentIndex >= 0, coherentBest <= limit(best) {
+                    chosen = coherentIndex
+                } else if stored > 1 {
+                    // A new run starts here. Half-known patches are often ambiguous (a stripe one
+                    // step further or not), so rank the near-best candidates again with a wider,
+                    // sparser context: every other pixel out to twice the patch radius.
+                    let bound = storeBound()
+                    var eligible = 0
+                    for k in 0..<stored where cs[k] <= bound {
+                        ci.swapAt(eligible, k); cs.swapAt(eligible, k); eligible += 1
+                    }
+                    for k in 0..<eligible {
+                        cs[k] += contextCost(ci[k], x: x, y: y, weight: pixelCount, px: px, kn: kn, orig: orig)
+                    }
+                    // Partial selection sort: the k best to the front; pick among those still near the best.
+                    let choices = min(startChoices, eligible)
+                    for i in 0..<choices {
+                        var lowest = i
+                        for k in (i + 1)..<eligible where cs[k] < cs[lowest] { lowest = k }
+                        ci.swapAt(i, lowest); cs.swapAt(i, lowest)
+                    }
+                    var near = 0
+                    while near < choices, cs[near] <= limit(cs[0]) { near += 1 }
+                    if near > 0 { chosen = ci[random.below(near)] }
+                }
+                let target = p * 3, source = chosen * 3
+                px[target] = px[source]
+                px[target + 1] = px[source + 1]
+                px[target + 2] = px[source + 2]
+                kn[p] = 1
+                so[p] = Int32(chosen)
+            }
+        }}}}}}}}}
+    }
+
+    /// Mean squared RGB difference between the target's and a source's wider context (every
+    /// other pixel out to twice the patch radius, outside the patch itself), scaled by `weight`.
+    /// Only the target's known pixels count; where the source's counterpart is off the image or
+    /// not originally known, the pair costs `missingContextCost`, so that a source with less
+    /// context to show does not tie with one whose context proves it right.
+    private func contextCost(_ s: Int, x: Int, y: Int, weight: Int, px: UnsafeMutableBufferPointer<UInt8>,
+                             kn: UnsafeMutableBufferPointer<UInt8>, orig: UnsafeBufferPointer<Bool>) -> Int {
+        let w = width, h = height, r = sources.radius, reach = 2 * r
+        let sx = s % w, sy = s / w
+        var sum = 0, count = 0
+        for dy in stride(from: -reach, through: reach, by: 2) {
+            let ty = y + dy, uy = sy + dy
+            if ty < 0 || ty >= h { continue }
+            for dx in stride(from: -reach, through: reach, by: 2) {
+                if abs(dx) <= r && abs(dy) <= r { continue }
+                let tx = x + dx, ux = sx + dx
+                if tx < 0 || tx >= w { continue }
+                let t = ty * w + tx
+                if kn[t] == 0 { continue }
+                count += 1
+                guard ux >= 0, ux < w, uy >= 0, uy < h, orig[uy * w + ux] else {
+                    sum += Self.missingContextCost
+                    continue
+                }
+                let u = uy * w + ux
+                let d0 = Int(px[t * 3]) - Int(px[u * 3])
+                let d1 = Int(px[t * 3 + 1]) - Int(px[u * 3 + 1])
+                let d2 = Int(px[t * 3 + 2]) - Int(px[u * 3 + 2])
+                sum += d0 * d0 + d1 * d1 + d2 * d2
+            }
+        }
+        return count == 0 ? 0 : sum * weight / count
+    }
+
+    /// What an unverifiable context pixel costs: a difference of about 16 levels per channel.
+    private static let missingContextCost = 3 * 16 * 16
+}

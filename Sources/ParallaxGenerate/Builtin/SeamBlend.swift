@@ -1,0 +1,104 @@
+/// Removes the colour step a copied fill can leave where it meets the known image.
+///
+/// Copying pixels keeps texture crisp, but the copied region may sit a little lighter or darker
+/// than the pixels around the hole (a gradient whose exact colour exists nowhere else). For every
+/// known pixel next to the hole, the mismatch is the known value minus the value the copy's source
+/// predicts there (the pixel beside the source). A membrane (a harmonic function: Laplace's
+/// equation, with the mismatches as boundary values and free image borders) spreads that mismatch
+/// smoothly into the hole and is added to the copy. Texture is untouched; only its offset moves.
+/// (Full Poisson guidance from per-pixel sources would integrate the incoherent gradients where
+/// sources change, and drift across a one-sided strip; the membrane cannot drift.)
+enum SeamBlend {
+    /// Over-relaxation factor and sweep count for the Gauss–Seidel solve: hole strips are thin,
+    /// so a few dozen sweeps carry the boundary mismatch across them.
+    static let relaxation: Float = 1.8
+    static let sweeps = 60
+    /// The largest per-channel mismatch taken as a colour offset (levels) where the known image
+    /// has an edge, and where it is smooth. At an edge a mismatch is mostly misaligned structure
+    /// (an edge a pixel off): spreading it would smear the edge into the fill, and step after
+    /// step one region would creep into the next. Where the image is smooth (a sky gradient) a
+    /// mismatch is a true colour offset, up to the gradient times the source's distance.
+    static let edgeMismatch: Float = 10
+    static let smoothMismatch: Float = 64
+    /// Largest difference (levels) from a known pixel to its known 4-neighbours that still counts as smooth.
+    static let smoothContrast = 6
+
+    static func apply(to pixels: inout [UInt8], original: [UInt8], sourceOf: [Int32],
+                      hole: [Bool], order: [Int32], width: Int, height: Int) {
+        let count = order.count
+        guard count > 0 else { return }
+        var slotOf = [Int32](repeating: -1, count: width * height)
+        for (slot, entry) in order.enumerated() { slotOf[Int(entry)] = Int32(slot) }
+
+        // Per hole pixel: its hole neighbours (as slots), in-image neighbour count, summed boundary mismatch.
+        var neighbours = [Int32](repeating: -1, count: count * 4)
+        var degree = [Float](repeating: 0, count: count)
+        var rhs = [Float](repeating: 0, count: count * 3)
+        var value = [Float](repeating: 0, count: count * 3)  // the correction, starting at none
+        let steps = [(1, 0), (-1, 0), (0, 1), (0, -1)]
+        for (slot, entry) in order.enumerated() {
+            let p = Int(entry), x = p % width, y = p / width
+            let source = Int(sourceOf[p])
+            var links = 0
+            for (dx, dy) in steps {
+                let qx = x + dx, qy = y + dy
+                guard qx >= 0, qx < width, qy >= 0, qy < height else { continue }
+                let q = qy * width + qx
+                degree[slot] += 1
+                if !hole[q], source >= 0 {
+                    // Known neighbour: its value minus what the source predicts for it, clamped
+                    // harder where the known image has an edge (per channel).
+                    let predicted = source + dy * width + dx
+                    for c in 0..<3 {
+                        let mismatch = Float(original[q * 3 + c]) - Float(original[predicted * 3 + c])
+                        let limit = isSmooth(original, hole: hole, at: q, channel: c, width: width, height: height)
+                            ? smoothMismatch : edgeMismatch
+                        rhs[slot * 3 + c] += min(max(mismatch, -limit), limit)
+                    }
+                }
+                if hole[q] { neighbours[slot * 4 + links] = slotOf[q]; links += 1 }
+            }
+        }
+
+        let omega = relaxation
+        value.withUnsafeMutableBufferPointer { v in
+        neighbours.withUnsafeBufferPointer { nb in
+        degree.withUnsafeBufferPointer { dg in
+        rhs.withUnsafeBufferPointer { b in
+            for _ in 0..<sweeps {
+                for slot in 0..<count {
+                    var s0 = b[slot * 3], s1 = b[slot * 3 + 1], s2 = b[slot * 3 + 2]
+                    for k in 0..<4 {
+                        let n = Int(nb[slot * 4 + k])
+                        if n < 0 { break }
+                        s0 += v[n * 3]; s1 += v[n * 3 + 1]; s2 += v[n * 3 + 2]
+                    }
+                    let inverse = 1 / dg[slot]
+                    v[slot * 3] += omega * (s0 * inverse - v[slot * 3])
+                    v[slot * 3 + 1] += omega * (s1 * inverse - v[slot * 3 + 1])
+                    v[slot * 3 + 2] += omega * (s2 * inverse - v[slot * 3 + 2])
+                }
+            }
+        }}}}
+
+        for (slot, entry) in order.enumerated() {
+            let p = Int(entry)
+            for c in 0..<3 {
+                let corrected = Float(pixels[p * 3 + c]) + value[slot * 3 + c]
+                pixels[p * 3 + c] = UInt8(min(max(corrected.rounded(), 0), 255))
+            }
+        }
+    }
+
+    /// Whether a known pixel differs from its known 4-neighbours by at most `smoothContrast` in a channel.
+    private static func isSmooth(_ pixels: [UInt8], hole: [Bool], at q: Int, channel c: Int, width: Int, height: Int) -> Bool {
+        let x = q % width, y = q / width
+        let value = Int(pixels[q * 3 + c])
+        for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+            let nx = x + dx, ny = y + dy
+            guard nx >= 0, nx < width, ny >= 0, ny < height, !hole[ny * width + nx] else { continue }
+            if abs(Int(pixels[(ny * width + nx) * 3 + c]) - value) > smoothContrast { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,45 @@
+import ParallaxCore
+
+/// The default inpainter: ``ExemplarFill`` run in process, band by band, so each gap is filled
+/// from its own layer's texture. Deterministic for a seed.
+public final class BuiltinInpainter: Inpainter {
+    public let name = "builtin"
+    public let patchSize: Int
+
+    public init(patchSize: Int = 9) {
+        self.patchSize = patchSize
+    }
+
+    public func inpaint(_ request: InpaintRequest) throws -> Raster {
+        var output = request.image
+        let width = request.image.width, height = request.image.height
+        for band in request.bands {
+            let rows = band.rows
+            guard request.mask.pixels[(rows.lowerBound * width)..<(rows.upperBound * width)].contains(where: { $0 != 0 }) else { continue }
+            // A band lower than a patch borrows rows from its neighbours as context (masked only in the band).
+            let context = Self.contextRows(rows, minimum: patchSize, imageHeight: height)
+            var mask = [UInt8](repeating: 0, count: context.count * width)
+            mask.replaceSubrange(((rows.lowerBound - context.lowerBound) * width)..<((rows.upperBound - context.lowerBound) * width),
+                                 with: request.mask.pixels[(rows.lowerBound * width)..<(rows.upperBound * width)])
+            let image = Array(request.image.pixels[(context.lowerBound * width * 3)..<(context.upperBound * width * 3)])
+            let fill = ExemplarFill(seed: StepSeed.derive(seed: request.seed, step: request.step, salt: UInt64(band.layerIndex + 1)),
+                                    patchSize: patchSize)
+            let filled = fill.fill(Raster(width: width, height: context.count, channels: 3, pixels: image),
+                                   mask: Raster(width: width, height: context.count, channels: 1, pixels: mask))
+            let offset = (rows.lowerBound - context.lowerBound) * width * 3
+            output.pixels.replaceSubrange((rows.lowerBound * width * 3)..<(rows.upperBound * width * 3),
+                                          with: filled.pixels[offset..<(offset + rows.count * width * 3)])
+        }
+        return output
+    }
+
+    /// `rows`, grown evenly up and down to at least `minimum` rows, within the image.
+    static func contextRows(_ rows: Range<Int>, minimum: Int, imageHeight: Int) -> Range<Int> {
+        guard rows.count < minimum else { return rows }
+        let wanted = min(minimum, imageHeight)
+        var top = max(0, rows.lowerBound - (wanted - rows.count) / 2)
+        let bottom = min(imageHeight, top + wanted)
+        top = max(0, bottom - wanted)
+        return top..<bottom
+    }
+}

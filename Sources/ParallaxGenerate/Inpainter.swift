@@ -1,0 +1,64 @@
+import Foundation
+import ParallaxCore
+
+/// Everything an inpainter may use to fill one step.
+public struct InpaintRequest: Sendable {
+    public let step: Int
+    /// The per-step seed (``StepSeed``).
+    public let seed: UInt64
+    /// The shifted image, gaps black.
+    public let image: Raster
+    /// The processed mask (255 = unknown, must be filled; lower non-zero values = may be repainted).
+    public let mask: Raster
+    /// Where the mask is on disk (masks/NNNNNN.png), already written.
+    public let maskPath: String
+    /// A private folder for files the inpainter exchanges (input and output images).
+    public let workDirectory: String
+    public let plan: MotionPlan
+    public let bands: [BandShift]
+    public let prompt: String
+    public let negativePrompt: String
+    /// A depth map for the image, when the user gave one.
+    public let depthPath: String?
+
+    public init(step: Int, seed: UInt64, image: Raster, mask: Raster, maskPath: String, workDirectory: String, plan: MotionPlan,
+                bands: [BandShift], prompt: String = "", negativePrompt: String = "", depthPath: String? = nil) {
+        self.step = step
+        self.seed = seed
+        self.image = image
+        self.mask = mask
+        self.maskPath = maskPath
+        self.workDirectory = workDirectory
+        self.plan = plan
+        self.bands = bands
+        self.prompt = prompt
+        self.negativePrompt = negativePrompt
+        self.depthPath = depthPath
+    }
+
+    /// "top:height" for every layer, comma separated: the rows each band covers.
+    public var layerRows: String {
+        plan.layers.map { "\($0.top):\($0.height)" }.joined(separator: ",")
+    }
+}
+
+/// Fills the masked pixels of one step. Implementations: ``BuiltinInpainter`` (in process),
+/// ``CommandInpainter`` (one process per step), ``WorkerInpainter`` (one long-lived process).
+public protocol Inpainter: AnyObject {
+    /// A short name for the journal ("builtin", "command", "worker").
+    var name: String { get }
+    /// Returns the filled image; the step loop checks its size and pastes known pixels back.
+    func inpaint(_ request: InpaintRequest) throws -> Raster
+    /// Releases any process or resource; called once when the loop ends.
+    func finish()
+}
+
+extension Inpainter {
+    public func finish() {}
+}
+
+/// An inpainter that failed: one line for the user.
+public struct InpaintError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

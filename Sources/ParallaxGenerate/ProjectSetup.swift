@@ -1,0 +1,44 @@
+import Foundation
+import ParallaxCore
+
+/// Creates a project folder: the image (copied, or referenced by a relative path) and scene.json.
+public enum ProjectSetup {
+    /// The name the copied image gets inside the project.
+    public static let imageName = "input.png"
+
+    /// Checks that `path` is a PNG and returns how scene.json should name it.
+    public static func imageReference(imagePath: String, projectDirectory: String, copy: Bool) throws -> String {
+        guard FileManager.default.fileExists(atPath: imagePath) else { throw SceneError(file: imagePath, "no such file") }
+        do {
+            _ = try PNGHeader.size(ofFile: imagePath)
+        } catch {
+            throw SceneError(file: imagePath, "is not a PNG image (convert it first, e.g. ffmpeg -i photo.jpg photo.png)")
+        }
+        return copy ? imageName : relativePath(from: projectDirectory, to: imagePath)
+    }
+
+    /// Writes the image copy (when `copyFrom` is given) and scene.json, each atomically.
+    public static func write(scene: Scene, projectDirectory: String, copyFrom imagePath: String?) throws {
+        try FileManager.default.createDirectory(atPath: projectDirectory, withIntermediateDirectories: true)
+        if let imagePath {
+            let target = (projectDirectory as NSString).appendingPathComponent(imageName)
+            let source = URL(fileURLWithPath: imagePath).standardizedFileURL.path
+            if source != URL(fileURLWithPath: target).standardizedFileURL.path {
+                guard let data = FileManager.default.contents(atPath: imagePath) else { throw SceneError(file: imagePath, "cannot be read") }
+                try AtomicOutput(target).write { try data.write(to: URL(fileURLWithPath: $0)) }
+            }
+        }
+        let sceneFile = (projectDirectory as NSString).appendingPathComponent(SceneFile.defaultName)
+        try AtomicOutput(sceneFile).write { try SceneFile.encode(scene).write(to: URL(fileURLWithPath: $0)) }
+    }
+
+    /// `target` relative to `directory` (both made absolute first).
+    public static func relativePath(from directory: String, to target: String) -> String {
+        let from = URL(fileURLWithPath: directory).standardizedFileURL.pathComponents
+        let to = URL(fileURLWithPath: target).standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(from.count, to.count), from[common] == to[common] { common += 1 }
+        let ups = [String](repeating: "..", count: from.count - common)
+        return (ups + to[common...]).joined(separator: "/")
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import ParallaxAV
+import ParallaxCore
+import ParallaxGenerate
+
+struct CreateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Still image to finished video in one go: init, generate, render.",
+        discussion: """
+        Writes a project folder (default: OUTPUT's name + .parallax, beside it),
+        runs the step loop and renders the video. Run the same command again and
+        it resumes where it stopped; change the image or a scene flag and the
+        steps start over. See docs/generate.md.
+
+        Examples:
+          parallax create fixtures/landscape.png -o landscape.mp4
+          parallax create photo.png -o out.mp4 --direction 0 \\
+              --layers "sky:120:0.1,hills:90:d600,shore"
+          parallax create photo.png -o out.mp4 --depth-map depth.png \\
+              --auto-layers 4 --step-shift 16
+          parallax create photo.png -o out.mp4 \\
+              --inpaint-worker 'python3 docs/inpainters/opencv_worker.py'
+          parallax create photo.png -o out.mp4 --scene my.json --project work/p
+        """
+    )
+
+    @Argument(help: "The input image (PNG).")
+    var image: String
+
+    @Option(name: .shortAndLong, help: "Output video file.")
+    var output: String
+
+    @Option(help: ArgumentHelp("Project folder to write (default: OUTPUT without extension + .parallax).", valueName: "dir"))
+    var project: String?
+
+    @OptionGroup(title: "Scene") var scene: SceneOptions
+
+    @OptionGroup(title: "Inpainting") var inpaint: InpaintOptions
+
+    @OptionGroup(title: "Encoding") var encoding: EncodingOptions
+
+    @Flag(help: "Start the steps over even when the project already holds finished steps.")
+    var restart = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    var projectDirectory: String {
+        project ?? ((output as NSString).deletingPathExtension + ".parallax")
+    }
+
+    func run() throws {
+        try AtomicOutput(output).checkWritable()
+        let directory = projectDirectory
+        let sceneFile = (directory as NSString).appendingPathComponent(SceneFile.defaultName)
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        if !existing.isEmpty && !FileManager.default.fileExists(atPath: sceneFile) {
+            throw SceneError(file: directory, "exists and is not a parallax project (no scene.json); choose another --project")
+        }
+        let reference = try ProjectSetup.imageReference(imagePath: image, projectDirectory: directory, copy: true)
+        let newScene = try scene.makeScene(imagePath: image, imageReference: reference)
+
+        // Same scene and same image: resume. Anything else: start the steps over.
+        let copiedImage = (directory as NSString).appendingPathComponent(ProjectSetup.imageName)
+        let unchanged = FileManager.default.contents(atPath: sceneFile) == SceneFile.encode(newScene)
+            && FileManager.default.contentsEqual(atPath: copiedImage, andPath: image)
+        if !unchanged {
+            try ProjectSetup.write(scene: newScene, projectDirectory: directory, copyFrom: image)
+        }
+        let opened = try Project(path: directory)
+        try runStepLoop(project: opened, inpaint: inpaint, depthPath: scene.depthMap, restart: restart || !unchanged,
+                        quiet: quiet, projectArgument: directory)
+
+        let job = try RenderJob(project: Project(path: directory), settings: RenderSettings(video: encoding.encoding))
+        let display = ProgressDisplay(total: job.frameCount, label: "render", quiet: quiet)
+        try runReportingCancel {
+            try job.render(to: output, progress: display.update)
+            display.finish("wrote \(output): \(job.frameCount) frames")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import ParallaxCore
+import ParallaxGenerate
+
+/// Flags that describe a new scene: layers (explicit, from a depth map, from masks, or presets)
+/// and timing. Used by `init` and `create`.
+struct SceneOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Layers top to bottom, comma separated: NAME:HEIGHT:DEPTH[:DIRECTION].",
+                               discussion: "HEIGHT in pixels or percent (30%), empty for the rest; DEPTH a speed 0…1, a distance d600 or a preset (foreground, background, cloud, horizon).",
+                               valueName: "list"))
+    var layers: String?
+
+    @Option(name: .customLong("layer"), help: ArgumentHelp("One layer, NAME:HEIGHT:DEPTH[:DIRECTION]; repeat top to bottom.", valueName: "spec"))
+    var layerList: [String] = []
+
+    @Option(help: "Direction of motion in degrees: 0 right, 90 up, 180 left, 270 down.")
+    var direction: Double?
+
+    @Option(help: "Pixels the fastest layer moves per step.")
+    var stepShift: Double?
+
+    @Option(help: "Steps shown per second of video (a number or a ratio like 5/2).")
+    var stepsPerSecond: String?
+
+    @Option(help: "Output frame rate (a number or a ratio like 30000/1001).")
+    var fps: String?
+
+    @Option(help: "Number of steps (default: until the original image has moved out of view).")
+    var steps: Int?
+
+    @Option(help: ArgumentHelp("Start from this scene file instead (its layers and timing; flags given here override timing).", valueName: "file"))
+    var scene: String?
+
+    @Option(help: ArgumentHelp("Gray depth map, brighter = nearer (as MiDaS writes): sets layer distances from each band's median depth.", valueName: "png"))
+    var depthMap: String?
+
+    @Option(help: ArgumentHelp("Cut N layers where the depth map's row profile changes most (needs --depth-map).", valueName: "N"))
+    var autoLayers: Int?
+
+    @Option(help: ArgumentHelp("Segment masks (white = segment), comma separated: each one's lower edge becomes a layer boundary.", valueName: "pngs"))
+    var layerMasks: String?
+
+    func validate() throws {
+        if layers != nil && !layerList.isEmpty { throw ValidationError("give --layers or --layer, not both") }
+        if scene != nil && (layers != nil || !layerList.isEmpty || autoLayers != nil || layerMasks != nil) {
+            throw ValidationError("--scene sets the layers; leave out --layers, --layer, --auto-layers and --layer-masks")
+        }
+        if let direction, !direction.isFinite { throw ValidationError("--direction must be a number of degrees") }
+        if let stepShift, !(stepShift > 0) { throw ValidationError("--step-shift must be greater than 0, got \(stepShift)") }
+        if let steps, steps <= 0 { throw ValidationError("--steps must be greater than 0, got \(steps)") }
+        if let stepsPerSecond { _ = try Self.rate(stepsPerSecond, option: "--steps-per-second") }
+        if let fps { _ = try Self.rate(fps, option: "--fps") }
+    }
+
+    static func rate(_ text: String, option: String) throws -> Rational {
+        guard let rate = Rational(parsing: text), rate.isPositive, rate.doubleValue <= 1000 else {
+            throw ValidationError("\(option) must be a positive rate up to 1000 like 30 or 30000/1001, got \"\(text)\"")
+        }
+        return rate
+    }
+
+    /// The scene for `imagePath`, naming the image as `imageReference`.
+    func makeScene(imagePath: String, imageReference: String) throws -> Scene {
+        var scene: Scene
+        if let sceneFile = self.scene {
+            scene = try SceneFile.load(sceneFile)
+            scene.image = imageReference
+        } else {
+            var builder = SceneBuilder()
+            if let layers { builder.layers = try LayerSpec.parseList([layers], option: "--layers") }
+            if !layerList.isEmpty { builder.layers = try LayerSpec.parseList(layerList, option: "--layer") }
+            builder.depthMapPath = depthMap
+            builder.autoLayers = autoLayers
+            builder.layerMaskPaths = layerMasks?.split(separator: ",").map(String.init) ?? []
+            scene = try builder.build(imagePath: imagePath, imageReference: imageReference)
+        }
+        if let direction { scene.direction = Direction(degrees: (direction.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)) }
+        if let stepShift { scene.stepShift = stepShift }
+        if let stepsPerSecond { scene.stepsPerSecond = try Self.rate(stepsPerSecond, option: "--steps-per-second") }
+        if let fps { scene.fps = try Self.rate(fps, option: "--fps") }
+        if let steps { scene.steps = steps }
+        // Check the scene against the image now, so a bad layer list fails before any work.
+        let size = try PNGHeader.size(ofFile: imagePath)
+        let plan = try MotionPlan(scene: scene, width: size.width, height: size.height, file: self.scene ?? "scene")
+        // Layers chosen for us may include a very slow one (a horizon at 1/16 speed) that would
+        // take sixteen times longer to leave the picture: stop when the fastest layer has crossed it.
+        let layersChosenForUs = self.scene == nil && layers == nil && layerList.isEmpty
+        if layersChosenForUs && steps == nil, let fastest = plan.layers.filter(\.isMoving).max(by: { $0.speed < $1.speed }) {
+            scene.steps = fastest.stepsNeeded
+        }
+        return scene
+    }
+}
