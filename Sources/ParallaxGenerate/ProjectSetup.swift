@@ -14,6 +14,8 @@ public enum ProjectSetup {
         } catch {
             throw SceneError(file: imagePath, "is not a PNG image (convert it first, e.g. ffmpeg -i photo.jpg photo.png)")
         }
+        // A cut-off copy would pass the header check and fail only at the first step.
+        try PNGHeader.checkComplete(ofFile: imagePath)
         return copy ? imageName : relativePath(from: projectDirectory, to: imagePath)
     }
 

@@ -4,10 +4,15 @@ import ParallaxCore
 import Testing
 import TestSupport
 
-/// The commands a bad input is tried against. New commands (create, init, generate) join here
-/// and then in the `commands` of the table rows that apply to them.
+/// The commands a bad input is tried against. A new command joins here and then in the
+/// `commands` of the table rows that apply to it.
 enum ToolCommand: String, Sendable, CaseIterable {
-    case plan, render, graph
+    case plan, render, graph, create, initialize = "init", generate
+
+    /// The commands that read an existing project's scene.json.
+    static let sceneReaders: [ToolCommand] = [.plan, .render, .graph, .generate]
+    /// The commands that start from an image.
+    static let imageReaders: [ToolCommand] = [.create, .initialize]
 
     /// The command line for a fixture that is otherwise valid.
     func arguments(_ fixture: ReliabilityFixture, output: String? = nil) -> [String] {
@@ -15,15 +20,19 @@ enum ToolCommand: String, Sendable, CaseIterable {
         case .plan: ["plan", fixture.project]
         case .render: ["render", fixture.project, "-o", output ?? fixture.output, "-q"]
         case .graph: ["graph", fixture.project, "-o", output ?? fixture.output, "--script", fixture.script]
+        case .create: ["create", fixture.image, "-o", output ?? fixture.output, "--project", fixture.newProject, "-q"]
+        case .initialize: ["init", fixture.image, fixture.newProject]
+        case .generate: ["generate", fixture.project, "-q"]
         }
     }
 
     /// The file this command writes, which a failed run must leave as it was.
     func writtenPath(_ fixture: ReliabilityFixture, output: String? = nil) -> String? {
         switch self {
-        case .plan: nil
-        case .render: output ?? fixture.output
+        case .plan, .generate: nil
+        case .render, .create: output ?? fixture.output
         case .graph: fixture.script
+        case .initialize: fixture.newProject + "/scene.json"
         }
     }
 }
@@ -43,39 +52,43 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     let expected: @Sendable (ReliabilityFixture) -> [String]
     /// An argument error caught by the parser: exit 64 (EX_USAGE) rather than 1.
     let isUsageError: Bool
+    /// How the line starts: "Error: " for bad input, "parallax: " for a failed inpainter.
+    let prefix: String
 
     var testDescription: String { name }
 
-    init(_ name: String, _ commands: [ToolCommand], usage: Bool = false,
+    init(_ name: String, _ commands: [ToolCommand], usage: Bool = false, prefix: String = "Error: ",
          setUp: @escaping @Sendable (ReliabilityFixture) throws -> Void = { _ in },
          arguments: (@Sendable (ReliabilityFixture, ToolCommand) -> [String])? = nil,
+         flags: [String] = [],
          output: (@Sendable (ReliabilityFixture) -> String)? = nil,
          expect: @escaping @Sendable (ReliabilityFixture) -> [String]) {
         self.name = name
         self.commands = commands
         self.setUp = setUp
-        self.arguments = arguments ?? { fixture, command in command.arguments(fixture, output: output?(fixture)) }
+        self.arguments = arguments ?? { fixture, command in command.arguments(fixture, output: output?(fixture)) + flags }
         self.watched = { fixture, command in command.writtenPath(fixture, output: output?(fixture)) }
         self.expected = expect
         isUsageError = usage
+        self.prefix = prefix
     }
 
     /// A broken scene file: every command that reads the scene refuses it.
     static func scene(_ name: String, expect: [String], _ edit: @escaping @Sendable (inout [String: Any]) -> Void) -> BadInput {
-        BadInput(name, ToolCommand.allCases, setUp: { try $0.editScene(edit) },
+        BadInput(name, ToolCommand.sceneReaders, setUp: { try $0.editScene(edit) },
                  expect: { [$0.sceneFile] + expect })
     }
 
     /// A broken layer in the scene file.
     static func layer(_ index: Int, _ name: String, expect: [String],
                       _ edit: @escaping @Sendable (inout [String: Any]) -> Void) -> BadInput {
-        BadInput(name, ToolCommand.allCases, setUp: { try $0.editLayer(index, edit) },
+        BadInput(name, ToolCommand.sceneReaders, setUp: { try $0.editLayer(index, edit) },
                  expect: { [$0.sceneFile] + expect })
     }
 
     /// A scene file with this exact text.
     static func sceneText(_ name: String, _ text: String, expect: [String]) -> BadInput {
-        BadInput(name, ToolCommand.allCases, setUp: { try $0.writeScene(text) }, expect: { [$0.sceneFile] + expect })
+        BadInput(name, ToolCommand.sceneReaders, setUp: { try $0.writeScene(text) }, expect: { [$0.sceneFile] + expect })
     }
 
     /// A damaged step folder: the commands that read steps refuse it, naming the step file.
@@ -94,7 +107,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
 extension BadInput {
     /// At least 30 bad inputs across the commands; each row is one test case.
-    static let table: [BadInput] = sceneRows + layerRows + stepRows + flagRows + outputRows
+    static let table: [BadInput] = sceneRows + layerRows + stepRows + flagRows + outputRows + imageRows
 
     static let sceneRows: [BadInput] = [
         sceneText("scene file is not JSON", "{\"direction\": 180,", expect: ["not valid JSON"]),
@@ -118,15 +131,15 @@ extension BadInput {
         scene("layers is a number", expect: ["layers", "list", "a number"]) { $0["layers"] = 5 },
         scene("layers is empty", expect: ["layers", "at least one"]) { $0["layers"] = [Any]() },
         scene("a layer is not an object", expect: ["layers[0]", "expected an object", "a number"]) { $0["layers"] = [3, ["speed": 1]] },
-        BadInput("scene file missing", ToolCommand.allCases,
+        BadInput("scene file missing", ToolCommand.sceneReaders,
                  setUp: { try FileManager.default.removeItem(atPath: $0.sceneFile) },
                  expect: { [$0.sceneFile, "no such file"] }),
-        BadInput("project folder missing", ToolCommand.allCases,
+        BadInput("project folder missing", ToolCommand.sceneReaders,
                  arguments: { fixture, command in
                      command.arguments(fixture).map { $0 == fixture.project ? fixture.project + "-nowhere" : $0 }
                  },
                  expect: { [$0.project + "-nowhere", "no such"] }),
-        BadInput("no steps and the scene's image is missing", ToolCommand.allCases,
+        BadInput("no steps and the scene's image is missing", ToolCommand.sceneReaders,
                  setUp: { fixture in
                      try FileManager.default.removeItem(atPath: StepFolder(projectDirectory: fixture.project).stepsDirectory)
                      try fixture.editScene { $0["image"] = "painting.png" }
@@ -140,7 +153,7 @@ extension BadInput {
         layer(0, "a layer height is negative", expect: ["layers[0].height", "-24"]) { $0["height"] = -24 },
         layer(0, "a layer height is a string", expect: ["layers[0].height", "a string"]) { $0["height"] = "24" },
         layer(1, "heights do not sum to the image height", expect: ["layers", "sum to 74", "64"]) { $0["height"] = 50 },
-        BadInput("heights leave no rows for the last layer", ToolCommand.allCases,
+        BadInput("heights leave no rows for the last layer", ToolCommand.sceneReaders,
                  setUp: { fixture in
                      try fixture.editLayer(1) { $0["height"] = nil }
                      try fixture.editLayer(0) { $0["height"] = 64 }
@@ -204,6 +217,57 @@ extension BadInput {
         BadInput("script is a folder", [.graph],
                  arguments: { fixture, _ in ["graph", fixture.project, "-o", fixture.output, "--script", fixture.outputFolder] },
                  expect: { [$0.outputFolder, "is a folder"] }),
+    ]
+
+    /// `create` and `init`: the input image and the scene flags.
+    static let imageRows: [BadInput] = [
+        BadInput("input image missing", ToolCommand.imageReaders,
+                 arguments: { fixture, command in
+                     command.arguments(fixture).map { $0 == fixture.image ? fixture.root.file("nope.png") : $0 }
+                 },
+                 expect: { [$0.root.file("nope.png"), "no such file"] }),
+        BadInput("input image is a text file", ToolCommand.imageReaders,
+                 setUp: { try Data("not an image\n".utf8).write(to: URL(fileURLWithPath: $0.image)) },
+                 expect: { [$0.image, "not a PNG"] }),
+        BadInput("input image is cut off", ToolCommand.imageReaders,
+                 setUp: { fixture in
+                     let data = try Data(contentsOf: URL(fileURLWithPath: fixture.image))
+                     try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: fixture.image))
+                 },
+                 expect: { [$0.image, "cut off"] }),
+        BadInput("--layers height not a number", ToolCommand.imageReaders, flags: ["--layers", "sky:abc:0.1,land"],
+                 expect: { _ in ["--layers", "abc"] }),
+        BadInput("--layers taller than the image", ToolCommand.imageReaders, flags: ["--layers", "sky:100:0.1,land"],
+                 expect: { _ in ["--layers", "sum to 100", "64"] }),
+        BadInput("--layers depth out of range", ToolCommand.imageReaders, flags: ["--layers", "sky:30:2,land"],
+                 expect: { _ in ["--layers", "\"2\""] }),
+        BadInput("--step-shift zero", ToolCommand.imageReaders, usage: true, flags: ["--step-shift", "0"],
+                 expect: { _ in ["--step-shift", "0"] }),
+        BadInput("--fps not a rate", ToolCommand.imageReaders, usage: true, flags: ["--fps", "fast"],
+                 expect: { _ in ["--fps", "fast"] }),
+        BadInput("--auto-layers without a depth map", ToolCommand.imageReaders, flags: ["--auto-layers", "3"],
+                 expect: { _ in ["--auto-layers", "--depth-map"] }),
+        BadInput("--depth-map missing", ToolCommand.imageReaders, flags: ["--depth-map", "nope.png"],
+                 expect: { _ in ["nope.png", "--depth-map"] }),
+        BadInput("--scene is not JSON", ToolCommand.imageReaders,
+                 setUp: { try Data("{".utf8).write(to: URL(fileURLWithPath: $0.root.file("other.json"))) },
+                 arguments: { fixture, command in command.arguments(fixture) + ["--scene", fixture.root.file("other.json")] },
+                 expect: { [$0.root.file("other.json"), "not valid JSON"] }),
+        BadInput("init over an existing scene", [.initialize],
+                 setUp: { fixture in
+                     try FileManager.default.createDirectory(atPath: fixture.newProject, withIntermediateDirectories: true)
+                     try ReliabilityFixture.previousContent.write(to: URL(fileURLWithPath: fixture.newProject + "/scene.json"))
+                 },
+                 expect: { [$0.newProject + "/scene.json", "already exists", "--force"] }),
+        BadInput("create with an output folder that is missing", [.create], output: { $0.root.file("nowhere") + "/video.mp4" },
+                 expect: { [$0.root.file("nowhere"), "does not exist"] }),
+        BadInput("create with --crf above 51", [.create], usage: true, flags: ["--crf", "60"], expect: { _ in ["--crf", "60"] }),
+        BadInput("an inpaint command that fails", [.create], prefix: "parallax: ",
+                 flags: ["--inpaint-command", "false {image} {mask} {output}"],
+                 expect: { _ in ["false", "status 1", "step 1"] }),
+        BadInput("an inpaint command that does not exist", [.create], prefix: "parallax: ",
+                 flags: ["--inpaint-command", "/nonexistent/fill {image} {mask} {output}"],
+                 expect: { _ in ["/nonexistent/fill", "cannot start"] }),
     ]
 
     /// A read-only output folder; root ignores permission bits, so as root it is /proc/1, which

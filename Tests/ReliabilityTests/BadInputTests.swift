@@ -44,7 +44,7 @@ struct BadInputTests {
             #expect(run.termination == .exit(row.isUsageError ? 64 : 1), context)
             let lines = run.standardError.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
             let first = lines.first ?? ""
-            #expect(first.hasPrefix("Error: "), context)
+            #expect(first.hasPrefix(row.prefix), context)
             for text in row.expected(fixture) {
                 #expect(first.contains(text), "the message should name \(text): \(context)")
             }

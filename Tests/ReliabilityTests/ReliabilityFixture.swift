@@ -11,6 +11,10 @@ final class ReliabilityFixture: @unchecked Sendable {
     let outputFolder: String
     let output: String
     let script: String
+    /// A copy of step 0, the input image for `create` and `init`.
+    let image: String
+    /// Where `create` and `init` put the project they start (not created by the fixture).
+    let newProject: String
 
     /// What the output path held before the command ran: a finished video the command must not
     /// damage when it fails.
@@ -24,6 +28,9 @@ final class ReliabilityFixture: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
         output = (outputFolder as NSString).appendingPathComponent(outputName)
         script = (outputFolder as NSString).appendingPathComponent("graph.lavfi")
+        image = root.file("photo.png")
+        try FileManager.default.copyItem(atPath: StepFolder(projectDirectory: project).stepPath(0), toPath: image)
+        newProject = root.file("new-project")
     }
 
     var sceneFile: String { (project as NSString).appendingPathComponent("scene.json") }
