@@ -50,6 +50,24 @@ struct HostileNameTests {
         #expect(fixture.leftoverTemporaries().isEmpty)
     }
 
+    @Test("create under a hostile project and output name makes the same video as under plain names",
+          arguments: HostileName.all)
+    func createsUnderHostileNames(_ name: String) throws {
+        let fixture = try ReliabilityFixture()
+        let plain = fixture.root.file("plain.mp4")
+        let hostile = (fixture.outputFolder as NSString).appendingPathComponent(name + ".mp4")
+        let plainRun = try ChildProcess.run(parallax: ["create", fixture.image, "-o", plain,
+                                                       "--project", fixture.root.file("plain-project"), "-q"])
+        #expect(plainRun.termination == .exit(0), "\(plainRun.standardError)")
+        let hostileRun = try ChildProcess.run(parallax: ["create", fixture.image, "-o", hostile,
+                                                         "--project", fixture.root.file(name), "-q"])
+        #expect(hostileRun.termination == .exit(0), "\(hostileRun.standardError)")
+        let expected = try VideoInspection.frameMD5s(plain)
+        #expect(!expected.isEmpty)
+        #expect(try VideoInspection.frameMD5s(hostile) == expected)
+        #expect(fixture.leftoverTemporaries().isEmpty)
+    }
+
     @Test("a hostile string survives both escaping levels of libavfilter's own parser", arguments: HostileName.all)
     func filterOptionRoundTrips(_ name: String) throws {
         var graph = FilterGraph()
