@@ -38,7 +38,10 @@ if [ "$part" = all ] || [ "$part" = tests ]; then
     export ASAN_OPTIONS="log_path=$work/tests/asan:detect_leaks=0:strict_string_checks=1:detect_stack_use_after_return=1"
     swift build --sanitize=address --scratch-path "$scratch" --build-tests
     status=0
-    swift test --sanitize=address --scratch-path "$scratch" --skip-build --filter "$filter" || status=$?
+    # Peak-memory tests are skipped: ASan's quarantine holds freed memory (256 MB by default), so
+    # RSS under ASan says nothing about the program's own use.
+    swift test --sanitize=address --scratch-path "$scratch" --skip-build --filter "$filter" \
+        --skip "ConstantMemoryTests|RepeatedRenderTests" || status=$?
     report_logs "$work/tests" || failed=1
     if [ "$status" -ne 0 ]; then
         echo "asan: the tests failed (exit $status)" >&2
