@@ -75,7 +75,22 @@ class Contenders:
         self.binary, self.project, self.work = binary, project, work
         self.preset, self.crf = preset, crf
         self.scene = scene_info(project)
-        self.x264 = ["-c:v", "libx264", "-crf", str(crf), "-preset", preset]
+        self.x264 = self.encoder_arguments()
+
+    def encoder_arguments(self):
+        """The encoder flags exactly as parallax passes them (crf, preset, colour tags and any
+        instruction-set ceiling it sets on this host), from the command `parallax graph` prints,
+        so every contender encodes with the same settings."""
+        words = self.graph_command(self.out("probe.mp4"))
+        start = words.index("-c:v")
+        end = words.index("-movflags") if "-movflags" in words else len(words) - 1
+        return words[start:end]
+
+    def graph_command(self, output):
+        line = subprocess.run([self.binary, "graph", self.project, "-o", output,
+                               "--script", self.out("graph.lavfi"), "--crf", str(self.crf), "--preset", self.preset],
+                              check=True, capture_output=True, text=True).stdout.strip()
+        return shlex.split(line)
 
     def out(self, name):
         return os.path.join(self.work, name)
@@ -89,10 +104,7 @@ class Contenders:
 
     def ffmpeg_script(self):
         """The emitted script run by stock ffmpeg, exactly as `parallax graph` prints it."""
-        line = subprocess.run([self.binary, "graph", self.project, "-o", self.out("ffmpeg-script.mp4"),
-                               "--script", self.out("graph.lavfi"), "--crf", str(self.crf), "--preset", self.preset],
-                              check=True, capture_output=True, text=True).stdout.strip()
-        return shlex.split(line) + ["-v", "error", "-nostats"]
+        return self.graph_command(self.out("ffmpeg-script.mp4")) + ["-v", "error", "-nostats"]
 
     def raw_frames(self, width, height):
         """Writes the render's final yuv420p frames to a raw file once, for the encoder floor."""
@@ -107,7 +119,6 @@ class Contenders:
         path, width, height = self.raw
         return ["ffmpeg", "-y", "-v", "error", "-nostats", "-f", "rawvideo", "-pix_fmt", "yuv420p",
                 "-s", f"{width}x{height}", "-r", str(self.scene["fps"]), "-i", path] + self.x264 + [
-                "-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709", "-color_range", "tv",
                 "-movflags", "+faststart", self.out("floor.mp4")]
 
     def prototype(self, width):
@@ -147,7 +158,11 @@ class Contenders:
         if iterate:
             command.append("--iterate")
         else:
-            command += [self.out("moviepy.mp4"), "--preset", self.preset, "--crf", str(self.crf)]
+            # MoviePy passes crf and preset itself; the rest of parallax's encoder flags go along.
+            extra = [word for i, word in enumerate(self.x264[2:]) if word not in ("-crf", "-preset")
+                     and self.x264[2:][i - 1] not in ("-crf", "-preset")] if len(self.x264) > 2 else []
+            command += [self.out("moviepy.mp4"), "--preset", self.preset, "--crf", str(self.crf),
+                        "--ffmpeg-params", shlex.join(extra)]
         return command + ["--seconds", str(seconds)]
 
 
@@ -267,7 +282,8 @@ def write_results(scene, frames, width, height, med, peaks, results, four_k, ela
         f"- Scene: {width}x{height}, {len(scene['layers'])} layers, {scene['steps']} steps at "
         f"{scene['stepsPerSecond']} steps/s, {scene['fps']} fps: {frames} frames ({frames // scene['fps']} s), "
         "from `bench/make_scene.py` (procedural texture, a perfect inpainter).",
-        f"- Encoding for every contender: libx264, crf {ARGS.crf}, preset {ARGS.preset}, yuv420p.",
+        f"- Encoding for every contender: `{shlex.join(Contenders(ARGS.binary, ARGS.project, ARGS.work, ARGS.preset, ARGS.crf).x264)}` "
+        "(parallax's own encoder flags, read from the command `parallax graph` prints), yuv420p.",
         f"- Each figure is the median of {ARGS.runs} rounds; in each round every contender ran once, "
         "one after another. Peak memory is the process's maximum RSS (wait4, as `/usr/bin/time -v`).",
     ]

@@ -14,6 +14,7 @@ import argparse
 import json
 import math
 import os
+import shlex
 import time
 from fractions import Fraction
 
@@ -78,6 +79,7 @@ def main():
     parser.add_argument("--preset", default="medium")
     parser.add_argument("--crf", default="18")
     parser.add_argument("--seconds", type=float, help="only the first SECONDS of the video")
+    parser.add_argument("--ffmpeg-params", default="", help="more encoder flags, shell-quoted")
     args = parser.parse_args()
     clip, fps = build(args.project, args.seconds)
     start = time.perf_counter()
@@ -86,7 +88,7 @@ def main():
         print(f"moviepy: composited {frames} frames in {time.perf_counter() - start:.1f} s")
     else:
         clip.write_videofile(args.output, fps=fps, codec="libx264", preset=args.preset, audio=False,
-                             ffmpeg_params=["-crf", args.crf], logger=None)
+                             ffmpeg_params=["-crf", args.crf] + shlex.split(args.ffmpeg_params), logger=None)
 
 
 if __name__ == "__main__":
