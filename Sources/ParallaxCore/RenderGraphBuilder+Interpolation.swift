@@ -1,0 +1,39 @@
+import FilterGraph
+
+extension RenderGraphBuilder {
+    /// `crossfade` mode: both bands at their exact offsets, in both stacking orders, then a blend
+    /// from "band K on top" to "band K+1 on top" over the last `fade` fraction of each step.
+    mutating func crossfadeBand(_ index: Int, current: Label, next: Label?, fade: Double) -> Label {
+        let layer = plan.layers[index]
+        guard layer.isMoving, let next else { return band(index, current: current, next: next) }
+        let currentBands = graph.split(graph.chain([current], [crop(layer)], hint: "curband"), into: 2)
+        let nextBands = graph.split(graph.chain([next], [crop(layer)], hint: "nextband"), into: 2)
+        let currentOnTop = overlaid(layer, top: currentBands[0], topAhead: 0, under: nextBands[0], underAhead: 1, hint: "kband")
+        let nextOnTop = overlaid(layer, top: nextBands[1], topAhead: 1, under: currentBands[1], underAhead: 0, hint: "k1band")
+        // f: the fraction of the step done at this frame, from the frame index as SlideExpression does.
+        let clock = plan.clock
+        let stepTime = "round(T*\(clock.fps.numerator)/\(clock.fps.denominator))*\(clock.unitsPerFrame)/\(clock.unitsPerStep)"
+        let fraction = "(\(stepTime)-floor(\(stepTime)))"
+        let weight = "clip((\(fraction)-\(PlaceholderExpression.format(1 - fade)))/\(PlaceholderExpression.format(fade)),0,1)"
+        return graph.chain([currentOnTop, nextOnTop], [
+            Filter("blend", ["all_expr": "A*(1-\(weight))+B*\(weight)", "shortest": 1]),
+        ], hint: "band")
+    }
+
+    /// `minterpolate` and `blend` modes: each band at the step rate (positions exact at whole
+    /// steps), then `resample` makes the output rate. Those filters read YUV, so the band goes
+    /// 4:4:4 and back.
+    mutating func resampledBands(_ resample: Filter) -> [Label] {
+        // fps at the step rate changes no frame; it states the rate the resampling filters read.
+        let atStepRate = stepImages(skipping: 0) + [Filter("fps", ["fps": plan.stepsPerSecond.description])]
+        let steps = graph.split(graph.chain([], atStepRate, hint: "step"), into: plan.layers.count)
+        return plan.layers.indices.map { index in
+            graph.chain([steps[index]], [
+                crop(plan.layers[index]),
+                Filter("format", ["pix_fmts": "yuv444p"]),
+                resample,
+                Filter("format", ["pix_fmts": Self.workingPixelFormat]),
+            ], hint: "band")
+        }
+    }
+}
