@@ -28,12 +28,19 @@ extension RenderGraphBuilder {
         let atStepRate = stepImages(skipping: 0) + [Filter("fps", ["fps": plan.stepsPerSecond.description])]
         let steps = graph.split(graph.chain([], atStepRate, hint: "step"), into: plan.layers.count)
         return plan.layers.indices.map { index in
-            graph.chain([steps[index]], [
-                crop(plan.layers[index]),
-                Filter("format", ["pix_fmts": "yuv444p"]),
-                resample,
-                Filter("format", ["pix_fmts": Self.workingPixelFormat]),
-            ], hint: "band")
+            let layer = plan.layers[index]
+            var filters = [crop(layer), Filter("format", ["pix_fmts": "yuv444p"])]
+            // minterpolate needs 32×32 at least: pad small bands by repeating their edge, cut after.
+            let width = max(plan.width, 32), height = max(layer.height, 32)
+            let padded = width != plan.width || height != layer.height
+            if padded {
+                filters.append(Filter("pad", ["w": width, "h": height, "x": 0, "y": 0]))
+                filters.append(Filter("fillborders", ["right": width - plan.width, "bottom": height - layer.height, "mode": "smear"]))
+            }
+            filters.append(resample)
+            if padded { filters.append(Filter("crop", ["w": plan.width, "h": layer.height, "x": 0, "y": 0, "exact": 1])) }
+            filters.append(Filter("format", ["pix_fmts": Self.workingPixelFormat]))
+            return graph.chain([steps[index]], filters, hint: "band")
         }
     }
 }

@@ -146,9 +146,13 @@ public struct AudioEncoding: Hashable, Sendable {
     public let bitRate: String
     /// The sample format the mix ends in (the encoder's own, so no conversion is left to chance).
     public let sampleFormat: String
+    /// Samples per encoder frame. The graph itself cuts the sound into frames this long:
+    /// ffmpeg 5.1 sets its sink's frame size only after the first frame has been pulled, which
+    /// fails with "more samples than frame size" otherwise.
+    public let frameSize: Int
 
-    public static let aac = AudioEncoding(encoder: "aac", bitRate: "192k", sampleFormat: "fltp")
-    public static let opus = AudioEncoding(encoder: "libopus", bitRate: "192k", sampleFormat: "flt")
+    public static let aac = AudioEncoding(encoder: "aac", bitRate: "192k", sampleFormat: "fltp", frameSize: 1024)
+    public static let opus = AudioEncoding(encoder: "libopus", bitRate: "192k", sampleFormat: "flt", frameSize: 960)
 
     public var encoderOptions: [(key: String, value: String)] { [("b", bitRate)] }
 }

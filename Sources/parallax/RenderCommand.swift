@@ -16,6 +16,14 @@ struct RenderCommand: ParsableCommand {
           parallax render my-project -o out.mp4 --crf 23 --preset veryfast
           parallax render my-project -o check.mkv --codec ffv1     # lossless RGB
           parallax render my-project --no-encode                   # compositing speed only
+          parallax render my-project -o loop.webm --loop pingpong  # VP9, plays back and forth
+          parallax render my-project -o clip.gif                   # GIF with its own palette
+          parallax render my-project -o frames --format png        # a folder of PNG frames
+          parallax render my-project -o quick.mp4 --preview        # half size, half rate, fast
+          parallax render my-project -o smooth.mp4 --interpolation crossfade
+
+        Effects, sound and the interpolation mode come from scene.json ("effects", "audio",
+        "interpolation", "loop"; see docs/effects.md, docs/audio.md, docs/outputs.md).
         """
     )
 
@@ -38,7 +46,8 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job = try RenderJob(project: Project(path: project), settings: RenderSettings(video: encoding.encoding))
+        let opened = try Project(path: project)
+        let job = try RenderJob(project: opened, settings: encoding.settings(project: opened, output: output))
         let display = ProgressDisplay(total: job.frameCount, label: "render", quiet: quiet)
         GraphRunner.installInterruptHandler()
         try runReportingCancel {

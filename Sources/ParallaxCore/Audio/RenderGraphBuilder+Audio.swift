@@ -89,8 +89,10 @@ extension RenderGraphBuilder {
 
     /// The one conversion to the encoder's sample format, named [aout].
     mutating func finishAudio(_ sound: Label, mix: AudioMix) {
-        let format = settings.video.audio?.sampleFormat ?? "fltp"
-        graph.chain([sound], [Filter("aformat", ["sample_fmts": format, "sample_rates": Self.sampleRate,
-                                                 "channel_layouts": "stereo"])], output: RenderGraph.audioOutput)
+        let encoding = settings.video.audio ?? .aac
+        graph.chain([sound], [
+            Filter("aformat", ["sample_fmts": encoding.sampleFormat, "sample_rates": Self.sampleRate, "channel_layouts": "stereo"]),
+            Filter("asetnsamples", ["nb_out_samples": encoding.frameSize, "pad": 0]),
+        ], output: RenderGraph.audioOutput)
     }
 }

@@ -28,9 +28,9 @@ public enum NoiseSound: String, CaseIterable, Hashable, Sendable {
     var shaping: [Filter] {
         switch self {
         case .white, .pink, .brown: []
-        case .wind: [Filter("lowpass", ["frequency": 500]), Filter("tremolo", ["frequency": 0.2, "depth": 0.6])]
+        case .wind: [Filter("lowpass", ["frequency": 500]), Filter("tremolo", ["f": 0.2, "d": 0.6])]
         case .water: [Filter("bandpass", ["frequency": 900, "width_type": "o", "width": 2]),
-                      Filter("tremolo", ["frequency": 3, "depth": 0.3])]
+                      Filter("tremolo", ["f": 3, "d": 0.3])]
         case .rain: [Filter("highpass", ["frequency": 1500])]
         }
     }

@@ -115,7 +115,7 @@ struct GraphTextReader {
     }
 
     /// libavutil's `av_get_token`: reads up to an unquoted terminator, undoing `\x` and `'...'`,
-    /// and drops unquoted white space at both ends.
+    /// and drops unquoted white space at both ends. `{…}` placeholders are kept whole.
     static func token(_ characters: inout [Character], _ position: inout Int, terminators: String) -> String {
         while position < characters.count, characters[position].isWhitespace { position += 1 }
         var result = ""
@@ -133,6 +133,16 @@ struct GraphTextReader {
                     position += 1
                 }
                 position += 1
+                keepUpTo = result.count
+            } else if character == "{" {
+                // A placeholder is ours, not libavfilter's: its commas and colons stay inside it.
+                result.append(character)
+                while position < characters.count {
+                    let inner = characters[position]
+                    result.append(inner)
+                    position += 1
+                    if inner == "}" { break }
+                }
                 keepUpTo = result.count
             } else {
                 result.append(character)
