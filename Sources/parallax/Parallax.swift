@@ -14,8 +14,9 @@ struct Parallax: ParsableCommand {
           parallax plan fixtures/demo
           parallax render fixtures/demo -o demo.mp4
           parallax graph fixtures/demo -o demo.mp4 --script demo.lavfi
+          parallax sheet fixtures/demo -o sheet.png --frames 12
         """,
         version: "0.1.0",
-        subcommands: [PlanCommand.self, RenderCommand.self, GraphCommand.self]
+        subcommands: [PlanCommand.self, RenderCommand.self, GraphCommand.self, SheetCommand.self]
     )
 }
