@@ -120,19 +120,24 @@ public struct RenderGraphBuilder: Sendable {
         guard layer.isMoving, let next else {
             return graph.chain([current], [crop(layer)], hint: "band")
         }
+        let canvas = self.canvas(layer)
         let nextBand = graph.chain([next], [crop(layer)], hint: "nextband")
         let currentBand = graph.chain([current], [crop(layer)], hint: "curband")
         // The band of step K+1 goes underneath and shows only in the gap the band of step K opens.
-        return overlaid(layer, top: currentBand, topAhead: 0, under: nextBand, underAhead: 1, hint: "band")
+        return overlaid(layer, on: canvas, top: currentBand, topAhead: 0, under: nextBand, underAhead: 1, hint: "band")
     }
 
-    /// `top` over `under` on a black canvas the size of the band, each at its exact offset.
-    mutating func overlaid(_ layer: LayerMotion, top: Label, topAhead: Int, under: Label, underAhead: Int,
-                           hint: String) -> Label {
-        let canvas = graph.chain([], [
+    /// A black canvas the size of the band, at the output rate.
+    mutating func canvas(_ layer: LayerMotion) -> Label {
+        graph.chain([], [
             Filter("color", ["c": "black", "s": "\(plan.width)x\(layer.height)", "r": plan.fps.description]),
             Filter("format", ["pix_fmts": Self.workingPixelFormat]),
         ], hint: "canvas")
+    }
+
+    /// `top` over `under` on `canvas`, each at its exact offset.
+    mutating func overlaid(_ layer: LayerMotion, on canvas: Label, top: Label, topAhead: Int, under: Label, underAhead: Int,
+                           hint: String) -> Label {
         let lower = graph.chain([canvas, under], [overlay(layer, stepsAhead: underAhead)], hint: "under")
         return graph.chain([lower, top], [overlay(layer, stepsAhead: topAhead)], hint: hint)
     }

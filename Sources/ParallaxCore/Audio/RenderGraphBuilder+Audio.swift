@@ -58,7 +58,8 @@ extension RenderGraphBuilder {
         switch source {
         case .file(let path):
             // loop=0 repeats the file forever; atrim later cuts it to the video's length.
-            return [Filter("amovie", ["filename": path, "loop": 0]), format]
+            // Each pass restarts the file's time stamps, so they are renumbered from the samples.
+            return [Filter("amovie", ["filename": path, "loop": 0]), Filter("asetpts", ["expr": "N/SR/TB"]), format]
         case .noise(let noise):
             let samples = audioSamples + Int(LayerAcoustics.maximumDelay * Double(Self.sampleRate)) + 1
             return [Filter("anoisesrc", ["color": noise.color, "sample_rate": Self.sampleRate, "amplitude": 0.5,
