@@ -25,7 +25,10 @@ extension RenderGraphBuilder {
     /// 4:4:4 and back.
     mutating func resampledBands(_ resample: Filter) -> [Label] {
         // fps at the step rate changes no frame; it states the rate the resampling filters read.
-        let atStepRate = stepImages(skipping: 0) + [Filter("fps", ["fps": plan.stepsPerSecond.description])]
+        // The last step is repeated twice: interpolators stop short of their final input, and
+        // frames at or beyond step S are never shown anyway.
+        let atStepRate = stepImages(skipping: 0) + [Filter("fps", ["fps": plan.stepsPerSecond.description]),
+                                                     Filter("tpad", ["stop_mode": "clone", "stop": 2])]
         let steps = graph.split(graph.chain([], atStepRate, hint: "step"), into: plan.layers.count)
         return plan.layers.indices.map { index in
             let layer = plan.layers[index]
