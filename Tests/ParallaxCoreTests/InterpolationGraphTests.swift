@@ -20,10 +20,11 @@ import Testing
         let mode = try Interpolation.parse(scene.extensions["interpolation"], sceneFile: "scene.json")
         #expect(mode == .crossfade(fade: 0.25))
         let graph = RenderGraph(plan: plan, stepPattern: "/s/%06d.png", settings: RenderSettings(interpolation: mode)).graph
-        let blends = graph.chains.flatMap(\.filters).filter { $0.name == "blend" }
-        #expect(blends.count == 3)  // one per moving layer
+        let masks = graph.chains.flatMap(\.filters).filter { $0.name == "geq" }
+        #expect(masks.count == 3)  // one per moving layer
         let weight = "clip(((round(T*30/1)*4/30-floor(round(T*30/1)*4/30))-0.75)/0.25,0,1)"
-        #expect(blends[0].options.first?.value == "A*(1-\(weight))+B*\(weight)")
+        #expect(masks[0].options.first?.value == "255*\(weight)")
+        #expect(graph.chains.flatMap(\.filters).filter { $0.name == "alphamerge" }.count == 3)
     }
 
     @Test func badInterpolationValuesSayWhatIsAllowed() throws {
