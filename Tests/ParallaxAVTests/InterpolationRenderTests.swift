@@ -55,4 +55,22 @@ import TestSupport
         #expect(crossfadeJump < exactJump / 3)
         #expect(brightness(crossfade, 4) > brightness(exact, 4) + 15)
     }
+
+    @Test func everyModeRendersTheSameFramesInStockFFmpeg() throws {
+        let scene = try EffectsTestScene()
+        for mode in [Interpolation.minterpolate(MotionInterpolation()), .blend, .crossfade(fade: 0.5)] {
+            var settings = try scene.settings()
+            settings.interpolation = mode
+            let job = try RenderJob(project: scene.project, settings: settings)
+            let inProcess = scene.directory.file("\(mode.modeName)-in.mkv"), stock = scene.directory.file("\(mode.modeName)-ffmpeg.mkv")
+            try job.render(to: inProcess)
+            let script = scene.directory.file("\(mode.modeName).lavfi")
+            try Data(job.graph.script.utf8).write(to: URL(fileURLWithPath: script))
+            let command = FFmpegCommand(scriptPath: script, outputPath: stock, encoding: settings.video)
+            let result = try ProcessRunner.run(VideoInspection.ffmpeg, Array(command.arguments.dropFirst()) + ["-v", "error"])
+            #expect(result.succeeded, "\(result.standardError)")
+            let a = try VideoInspection.frameMD5s(inProcess), b = try VideoInspection.frameMD5s(stock)
+            #expect(a.count == 45 && a == b, "\(mode.modeName)")
+        }
+    }
 }
