@@ -45,7 +45,11 @@ struct EncodingOptions: ParsableArguments {
 
     /// The scene's render settings with these flags applied over them.
     func settings(project: Project, output: String?) throws -> RenderSettings {
-        var settings = try RenderSettings(project: project, video: encoding(output: output))
+        let video = encoding(output: output)
+        if video.codec == .vp9, let preset, Int(preset).map({ !(0...8).contains($0) }) ?? true {
+            throw FlagError("--preset for VP9 is cpu-used, a number from 0 (slowest) to 8 (fastest); got \(preset)")
+        }
+        var settings = try RenderSettings(project: project, video: video)
         if let interpolation, settings.interpolation.modeName != interpolation {
             settings.interpolation = Interpolation.named(interpolation)!
         }
@@ -62,3 +66,9 @@ struct EncodingOptions: ParsableArguments {
 
 extension VideoCodec: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+
+/// A flag that is wrong only in combination with the output (so after parsing): one line, no usage.
+struct FlagError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
