@@ -142,3 +142,23 @@ final class TemporaryDirectoryForCore {
     }
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+@Suite struct EffectsFragmentLookupTests {
+    @Test func aProjectsOwnFiltersFolderOverridesABuiltInAndCustomFragmentsLoadByPath() throws {
+        let directory = TemporaryDirectoryForCore()
+        try FileManager.default.createDirectory(atPath: directory.path + "/filters", withIntermediateDirectories: true)
+        try Data("# vignette: my own\n# param angle number 0..1 default 0.5  angle\n[in]vignette=angle={angle}[out]\n".utf8)
+            .write(to: URL(fileURLWithPath: directory.path + "/filters/vignette.lavfi"))
+        try Data("# ripple: custom\n# param amount number 0..10 default 1  how much\n[in]gblur=sigma={amount*2}[out]\n".utf8)
+            .write(to: URL(fileURLWithPath: directory.path + "/ripple.lavfi"))
+        let json = sceneWith(#""effects": [ { "type": "vignette" }, { "fragment": "ripple.lavfi", "amount": 3 } ]"#)
+        let scene = try SceneFile.parse(Data(json.utf8), file: directory.path + "/scene.json")
+        let list = try EffectList.parse(scene.extensions["effects"], scene: scene, sceneFile: directory.path + "/scene.json",
+                                        library: FragmentLibrary(projectDirectory: directory.path))
+        #expect(list[0].fragment.summary == "vignette: my own")
+        let (_, plan) = try makePlan(threeLayerScene)
+        let script = RenderGraph(plan: plan, stepPattern: "/s/%06d.png", settings: RenderSettings(effects: list)).script
+        #expect(script.contains("vignette=angle=0.5[vignette_out_0]"))
+        #expect(script.contains("gblur=sigma=6[fx1_out_0]"))
+    }
+}
