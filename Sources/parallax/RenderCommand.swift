@@ -16,14 +16,14 @@ struct RenderCommand: ParsableCommand {
           parallax render my-project -o out.mp4 --crf 23 --preset veryfast
           parallax render my-project -o check.mkv --codec ffv1     # lossless RGB
           parallax render my-project --no-encode                   # compositing speed only
-          parallax render my-project -o loop.webm --loop pingpong  # VP9, plays back and forth
-          parallax render my-project -o clip.gif                   # GIF with its own palette
-          parallax render my-project -o frames --format png        # a folder of PNG frames
-          parallax render my-project -o quick.mp4 --preview        # half size, half rate, fast
-          parallax render my-project -o smooth.mp4 --interpolation crossfade
+          parallax render my-project -o loop.webm --loop pingpong   # VP9
+          parallax render my-project -o clip.gif          # own palette
+          parallax render my-project -o frames --format png
+          parallax render my-project -o quick.mp4 --preview
+          parallax render my-project -o x.mp4 --interpolation crossfade
 
-        Effects, sound and the interpolation mode come from scene.json ("effects", "audio",
-        "interpolation", "loop"; see docs/effects.md, docs/audio.md, docs/outputs.md).
+        Effects, sound, interpolation and loops come from scene.json
+        (see docs/effects.md, docs/audio.md, docs/outputs.md).
         """
     )
 
