@@ -200,6 +200,11 @@ static int pull_frames(render_job *job) {
         if (job->frame->pts != AV_NOPTS_VALUE) out->next_pts = job->frame->pts;
         if (spec->encode) {
             if (out->type == AVMEDIA_TYPE_VIDEO) job->frame->pict_type = AV_PICTURE_TYPE_NONE;
+            // The sink's time base need not be the encoder's (concat, xfade and amix pick their
+            // own); ffmpeg's CLI rescales here too.
+            if (job->frame->pts != AV_NOPTS_VALUE)
+                job->frame->pts = av_rescale_q(job->frame->pts, av_buffersink_get_time_base(out->sink),
+                                               out->encoder->time_base);
             status = encode(job, out, job->frame);
         }
         av_frame_unref(job->frame);

@@ -32,6 +32,11 @@ public struct FilterGraph: Sendable {
         chains.append(FilterChain(inputs: inputs, filters, outputs: [output]))
     }
 
+    /// Appends a chain exactly as given (its labels already allocated with ``label(_:)``).
+    public mutating func append(_ chain: FilterChain) {
+        chains.append(chain)
+    }
+
     /// Splits `input` into `count` copies, or passes it through unchanged when one is enough.
     public mutating func split(_ input: Label, into count: Int, audio: Bool = false) -> [Label] {
         guard count > 1 else { return [input] }

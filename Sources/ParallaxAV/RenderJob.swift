@@ -1,7 +1,7 @@
 import Foundation
 import ParallaxCore
 
-/// Renders a project's step folder to a video file, atomically.
+/// Renders a project's step folder to a video file (or a folder of frames), atomically.
 public struct RenderJob: Sendable {
     public let project: Project
     public let settings: RenderSettings
@@ -17,6 +17,7 @@ public struct RenderJob: Sendable {
         let plan = project.plan
         try project.folder.validate(steps: plan.steps, width: plan.width, height: plan.height)
         graph = RenderGraph(plan: plan, stepPattern: project.folder.imageSequencePattern, settings: settings)
+        try settings.loop?.check(frames: graph.plan.frameCount, fps: graph.plan.fps, sceneFile: project.sceneFile)
     }
 
     public var frameCount: Int { graph.frameCount }
@@ -26,19 +27,21 @@ public struct RenderJob: Sendable {
         let video = settings.video
         var streams = [StreamSpec(sinkLabel: RenderGraph.videoOutput.name, encoder: video.codec.encoder,
                                   encoderOptions: video.encoderOptions)]
-        if graph.hasAudio {
-            streams.append(StreamSpec(sinkLabel: RenderGraph.audioOutput.name, encoder: "aac",
-                                      encoderOptions: [("b", "192k")]))
+        if graph.hasAudio, let audio = video.audio {
+            streams.append(StreamSpec(sinkLabel: RenderGraph.audioOutput.name, encoder: audio.encoder,
+                                      encoderOptions: audio.encoderOptions))
         }
-        return GraphJob(graphText: graph.script, streams: streams, outputPath: path,
+        let output = path.map { video.codec.writesFolder ? FFmpegCommand.framePattern(in: $0) : $0 }
+        return GraphJob(graphText: graph.script, streams: streams, outputPath: output,
                         container: video.container, muxerOptions: video.muxerOptions)
     }
 
-    /// Renders to `outputPath` through a temporary file.
+    /// Renders to `outputPath` through a temporary file (or folder, for an image sequence).
     public func render(to outputPath: String, progress: ((Int) -> Void)? = nil) throws {
         let output = AtomicOutput(outputPath)
-        try output.checkWritable()
-        try output.write { temporary in
+        let folder = settings.video.codec.writesFolder
+        try output.checkWritable(folder: folder)
+        let run = { (temporary: String) in
             do {
                 try GraphRunner.run(graphJob(outputPath: temporary), progress: progress)
             } catch let error as AVError where !error.isCancellation {
@@ -46,6 +49,7 @@ public struct RenderJob: Sendable {
                 throw AVError(code: error.code, message: error.message.replacingOccurrences(of: temporary, with: outputPath))
             }
         }
+        if folder { try output.writeFolder(run) } else { try output.write(run) }
     }
 
     /// Runs the graph without encoding: how fast compositing alone is.

@@ -42,7 +42,7 @@ public struct AtomicOutput: Sendable {
     }
 
     /// Checks up front that the output's folder exists and is writable.
-    public func checkWritable() throws {
+    public func checkWritable(folder: Bool = false) throws {
         let directory = (finalPath as NSString).deletingLastPathComponent.isEmpty
             ? "." : (finalPath as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
@@ -52,7 +52,7 @@ public struct AtomicOutput: Sendable {
         guard FileManager.default.isWritableFile(atPath: directory) else {
             throw SceneError(file: finalPath, "the output folder \(directory) is not writable")
         }
-        if FileManager.default.fileExists(atPath: finalPath, isDirectory: &isDirectory), isDirectory.boolValue {
+        if !folder, FileManager.default.fileExists(atPath: finalPath, isDirectory: &isDirectory), isDirectory.boolValue {
             throw SceneError(file: finalPath, "is a folder, not a file")
         }
     }
@@ -63,6 +63,30 @@ public struct AtomicOutput: Sendable {
         try? FileManager.default.removeItem(atPath: temporaryPath)
         for abandoned in abandonedTemporaries() { try? FileManager.default.removeItem(atPath: abandoned) }
         do {
+            let result = try write(temporaryPath)
+            try commit()
+            return result
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    /// Like ``write(_:)`` for an output that is a folder (an image sequence): `write` fills a
+    /// fresh temporary folder, which is renamed into place. An existing empty folder at the final
+    /// path is replaced; a non-empty one is refused rather than mixed with old frames.
+    public func writeFolder<T>(_ write: (String) throws -> T) throws -> T {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: finalPath, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw SceneError(file: finalPath, "exists and is a file, not a folder") }
+            guard ((try? manager.contentsOfDirectory(atPath: finalPath)) ?? ["?"]).isEmpty else {
+                throw SceneError(file: finalPath, "the folder is not empty; remove it or choose another output")
+            }
+        }
+        try? manager.removeItem(atPath: temporaryPath)
+        do {
+            try manager.createDirectory(atPath: temporaryPath, withIntermediateDirectories: false)
             let result = try write(temporaryPath)
             try commit()
             return result

@@ -6,12 +6,25 @@ public struct FFmpegCommand: Sendable {
                 audioArguments: [String] = []) {
         var arguments = ["ffmpeg", "-y", "-hide_banner", "-filter_complex_script", scriptPath,
                          "-map", RenderGraph.videoOutput.description, "-c:v", encoding.codec.encoder]
-        for option in encoding.encoderOptions { arguments += ["-\(option.key)", option.value] }
-        if hasAudio { arguments += ["-map", RenderGraph.audioOutput.description] + audioArguments }
+        // Stream-qualified where a bare option would reach the audio encoder too.
+        for option in encoding.encoderOptions { arguments += [option.key == "b" ? "-b:v" : "-\(option.key)", option.value] }
+        if hasAudio {
+            arguments += ["-map", RenderGraph.audioOutput.description]
+            if let audio = encoding.audio, audioArguments.isEmpty {
+                arguments += ["-c:a", audio.encoder, "-b:a", audio.bitRate]
+            } else {
+                arguments += audioArguments
+            }
+        }
         for option in encoding.muxerOptions { arguments += ["-\(option.key)", option.value] }
         if let container = encoding.container { arguments += ["-f", container] }
-        arguments.append(outputPath)
+        arguments.append(encoding.codec.writesFolder ? FFmpegCommand.framePattern(in: outputPath) : outputPath)
         self.arguments = arguments
+    }
+
+    /// Where an image sequence's frames go inside its folder: `%06d.png`, like the step folder.
+    public static func framePattern(in folder: String) -> String {
+        folder.replacingOccurrences(of: "%", with: "%%") + "/%0\(StepFolder.digits)d.png"
     }
 
     /// One line a POSIX shell runs as is.

@@ -113,3 +113,20 @@ public struct MotionPlan: Hashable, Sendable {
         }
     }
 }
+
+extension MotionPlan {
+    /// The same motion shown at another output rate (a preview's lower rate).
+    public func withFrameRate(_ fps: Rational) -> MotionPlan {
+        MotionPlan(width: width, height: height, layers: layers, steps: steps, stepShift: stepShift,
+                   clock: FrameClock(stepsPerSecond: stepsPerSecond, fps: fps))
+    }
+
+    private init(width: Int, height: Int, layers: [LayerMotion], steps: Int, stepShift: Double, clock: FrameClock) {
+        self.width = width
+        self.height = height
+        self.layers = layers
+        self.steps = steps
+        self.stepShift = stepShift
+        self.clock = clock
+    }
+}

@@ -24,6 +24,12 @@ public struct Project: Sendable {
         scene.image.map { Project.resolve($0, against: directory) }
     }
 
+    /// The folder a scene file sits in ("." for a bare file name).
+    public static func directory(ofSceneFile file: String) -> String {
+        let directory = (file as NSString).deletingLastPathComponent
+        return directory.isEmpty ? "." : directory
+    }
+
     public static func resolve(_ path: String, against directory: String) -> String {
         path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
     }

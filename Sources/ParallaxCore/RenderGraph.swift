@@ -1,14 +1,5 @@
 import FilterGraph
 
-/// What a render graph needs besides the plan.
-public struct RenderSettings: Hashable, Sendable {
-    public var video: VideoEncoding
-
-    public init(video: VideoEncoding = VideoEncoding()) {
-        self.video = video
-    }
-}
-
 /// A built render graph and the names of its open outputs.
 public struct RenderGraph: Sendable {
     public static let videoOutput = Label("vout")
@@ -16,49 +7,87 @@ public struct RenderGraph: Sendable {
 
     public let graph: FilterGraph
     public let hasAudio: Bool
+    /// Video frames the graph outputs (after preview and loop).
     public let frameCount: Int
+    /// The plan actually rendered (a preview renders fewer frames per second).
+    public let plan: MotionPlan
 
     public var script: String { graph.script }
 
-    /// Builds the one streaming graph that turns a step folder into finished frames.
+    /// Builds the one streaming graph that turns a step folder into finished frames (and sound).
     public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings) {
-        var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern)
-        let steps = builder.stepStreams()
-        let bands = plan.layers.indices.map { builder.band($0, current: steps.current[$0], next: steps.next[$0]) }
-        let frames = builder.stack(bands)
+        var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern, settings: settings)
+        var frames = builder.effectedFrames()
+        frames = builder.loop(frames)
+        frames = builder.previewScale(frames)
         builder.finish(frames, encoding: settings.video)
+        if let audio = settings.renderedAudio {
+            builder.finishAudio(builder.loopAudio(builder.mix(audio)), mix: audio)
+        }
         graph = builder.graph
-        hasAudio = false
-        frameCount = plan.frameCount
+        hasAudio = settings.renderedAudio != nil
+        self.plan = builder.plan
+        frameCount = settings.loop?.frameCount(from: builder.plan.frameCount, fps: builder.plan.fps) ?? builder.plan.frameCount
     }
 }
 
 /// Builds the render graph stage by stage; each method appends chains and returns the label of
-/// what it made.
+/// what it made. Stages: step streams → bands (by interpolation mode) → layer effects → stack →
+/// frame effects → loop → preview scale → the one conversion to the output format.
 public struct RenderGraphBuilder: Sendable {
     public let plan: MotionPlan
     public let stepPattern: String
-    public private(set) var graph = FilterGraph()
-    private let slide: SlideExpression
+    public let settings: RenderSettings
+    public internal(set) var graph = FilterGraph()
+    let slide: SlideExpression
 
     /// Compositing happens in planar RGB; conversion to the output format happens once, at the end.
     public static let workingPixelFormat = "gbrp"
 
-    public init(plan: MotionPlan, stepPattern: String) {
-        self.plan = plan
+    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings = RenderSettings()) {
+        let divisor = settings.preview?.frameRateDivisor ?? 1
+        self.plan = divisor > 1 ? plan.withFrameRate(Rational(plan.fps.numerator, plan.fps.denominator * divisor)) : plan
         self.stepPattern = stepPattern
-        slide = SlideExpression(clock: plan.clock)
+        self.settings = settings
+        slide = SlideExpression(clock: self.plan.clock)
     }
 
-    /// Two copies of the step sequence: at frame n, `current` shows step
-    /// K = ⌊n·R/fps⌋ and `next` shows step K+1. One label per layer in each (only moving layers
-    /// need `next`). Each step image is decoded once and shared by both.
+    /// Every frame, stacked, with layer and frame effects applied: the picture before looping
+    /// and encoding.
+    public mutating func effectedFrames() -> Label {
+        let bands = self.bands().enumerated().map { applyEffects(to: $0.element, layer: $0.offset) }
+        return applyEffects(to: stack(bands), layer: nil)
+    }
+
+    /// One label per layer: that layer's band at every output frame.
+    public mutating func bands() -> [Label] {
+        switch settings.interpolation {
+        case .exact:
+            let steps = stepStreams()
+            return plan.layers.indices.map { band($0, current: steps.current[$0], next: steps.next[$0]) }
+        case .crossfade(let fade):
+            let steps = stepStreams()
+            return plan.layers.indices.map { crossfadeBand($0, current: steps.current[$0], next: steps.next[$0], fade: fade) }
+        case .minterpolate(let settings):
+            return resampledBands(settings.filter(fps: plan.fps))
+        case .blend:
+            return resampledBands(Filter("framerate", ["fps": plan.fps.description, "interp_start": 0,
+                                                       "interp_end": 255, "scene": 100]))
+        }
+    }
+
+    /// Two copies of the step sequence: at frame n, `current` shows step K = ⌊n·R/fps⌋ and `next`
+    /// shows step K+1. One label per layer in each (only moving layers need `next`). Each step
+    /// image is decoded once and shared by both.
+    ///
+    /// Both stay at the step rate: a moving band's overlays take their frame clock from its canvas
+    /// and hold the latest step at or before each frame's time, so step k shows from frame
+    /// ⌈k·fps/R⌉, exactly where ⌊n·R/fps⌋ reaches k. (Repeating the steps to the output rate here,
+    /// before compositing, let libavfilter composite a whole step's worth of frames ahead and
+    /// queue them: memory grew with the frames per step.) Still bands repeat with `fps` in ``band``.
     public mutating func stepStreams() -> (current: [Label], next: [Label?]) {
         let moving = plan.layers.filter(\.isMoving).count
-        let decoded = graph.chain([], [
-            Filter("movie", ["filename": stepPattern, "format_name": "image2"]),
-            Filter("format", ["pix_fmts": Self.workingPixelFormat]),
-        ], hint: "steps")
+        let decoded = graph.chain([], stepImages(), hint: "steps")
         let sources = moving > 0 ? graph.split(decoded, into: 2) : [decoded]
         let current = graph.split(graph.chain([sources[0]], atStepRate(), hint: "step"), into: plan.layers.count)
         var nextCopies: ArraySlice<Label> = []
@@ -70,12 +99,16 @@ public struct RenderGraphBuilder: Sendable {
         return (current, next)
     }
 
-    /// One step per tick of 1/R. The sequence stays at the step rate: a moving band's overlays
-    /// take their frame clock from the canvas and hold the latest step at or before each frame's
-    /// time, so step k shows from frame ⌈k·fps/R⌉, exactly where ⌊n·R/fps⌋ reaches k.
-    /// (Repeating step images up front with `fps` let libavfilter materialise a whole step's
-    /// worth of composited frames at once: memory grew with the frames per step.)
-    private func atStepRate() -> [Filter] {
+    /// The step images, decoded in the working pixel format.
+    func stepImages() -> [Filter] {
+        [
+            Filter("movie", ["filename": stepPattern, "format_name": "image2"]),
+            Filter("format", ["pix_fmts": Self.workingPixelFormat]),
+        ]
+    }
+
+    /// Time stamps of one step per tick of 1/R.
+    func atStepRate() -> [Filter] {
         let rate = plan.stepsPerSecond
         return [
             Filter("settb", ["expr": "\(rate.denominator)/\(rate.numerator)"]),
@@ -83,40 +116,61 @@ public struct RenderGraphBuilder: Sendable {
         ]
     }
 
+    /// Repeats each step image for the frames it covers: round=up starts step k at frame
+    /// ⌈k·fps/R⌉, exactly where ⌊n·R/fps⌋ reaches k.
+    func repeatToOutputRate() -> Filter {
+        Filter("fps", ["fps": plan.fps.description, "round": "up"])
+    }
+
+    func crop(_ layer: LayerMotion) -> Filter {
+        Filter("crop", ["w": plan.width, "h": layer.height, "x": 0, "y": layer.top, "exact": 1])
+    }
+
     /// One layer's band at every output frame.
     public mutating func band(_ index: Int, current: Label, next: Label?) -> Label {
         let layer = plan.layers[index]
-        let crop = Filter("crop", ["w": plan.width, "h": layer.height, "x": 0, "y": layer.top, "exact": 1])
         guard layer.isMoving, let next else {
-            // A still band has no canvas to set its clock: repeat each step image at the output
-            // rate (round=up starts step k at frame ⌈k·fps/R⌉). Repeats are references, not copies.
-            return graph.chain([current], [crop, Filter("fps", ["fps": plan.fps.description, "round": "up"])], hint: "band")
+            // No canvas sets a still band's clock: repeat its steps to the output rate (references,
+            // not copies).
+            return graph.chain([current], [crop(layer), repeatToOutputRate()], hint: "band")
         }
-        let canvas = graph.chain([], [
+        let canvas = self.canvas(layer)
+        let nextBand = graph.chain([next], [crop(layer)], hint: "nextband")
+        let currentBand = graph.chain([current], [crop(layer)], hint: "curband")
+        // The band of step K+1 goes underneath and shows only in the gap the band of step K opens.
+        return overlaid(layer, on: canvas, top: currentBand, topAhead: 0, under: nextBand, underAhead: 1, hint: "band")
+    }
+
+    /// A black canvas the size of the band, at the output rate.
+    mutating func canvas(_ layer: LayerMotion) -> Label {
+        graph.chain([], [
             Filter("color", ["c": "black", "s": "\(plan.width)x\(layer.height)", "r": plan.fps.description]),
             Filter("format", ["pix_fmts": Self.workingPixelFormat]),
         ], hint: "canvas")
-        var nextBand = graph.chain([next], [crop], hint: "nextband")
-        let currentBand = graph.chain([current], [crop], hint: "curband")
-        var under = canvas
+    }
+
+    /// `top` over `under` on `canvas`, each at its exact offset.
+    mutating func overlaid(_ layer: LayerMotion, on canvas: Label, top: Label, topAhead: Int, under: Label, underAhead: Int,
+                           hint: String) -> Label {
+        var lower = canvas
+        var under = under
         if layer.velocity.x != 0 && layer.velocity.y != 0 {
             // Oblique motion: content that enters on one side and leaves on the other within one
             // step is in no step image (two corners of at most |vx|×|vy| px). Fill them from the
-            // band of step K+1, positioned exactly along one axis.
-            let fillers = graph.split(nextBand, into: 3)
-            under = graph.chain([under, fillers[1]], [overlay(layer, stepsAheadX: 1, stepsAheadY: 0)], hint: "corner")
-            under = graph.chain([under, fillers[2]], [overlay(layer, stepsAheadX: 0, stepsAheadY: 1)], hint: "corner")
-            nextBand = fillers[0]
+            // lower band, positioned exactly along one axis.
+            let copies = graph.split(under, into: 3)
+            lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead)], hint: "corner")
+            lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead)], hint: "corner")
+            under = copies[0]
         }
-        // The band of step K+1 goes underneath and shows only in the gap the band of step K opens.
-        under = graph.chain([under, nextBand], [overlay(layer, stepsAheadX: 1, stepsAheadY: 1)], hint: "under")
-        return graph.chain([under, currentBand], [overlay(layer, stepsAheadX: 0, stepsAheadY: 0)], hint: "band")
+        lower = graph.chain([lower, under], [overlay(layer, aheadX: underAhead, aheadY: underAhead)], hint: "under")
+        return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead)], hint: hint)
     }
 
-    private func overlay(_ layer: LayerMotion, stepsAheadX: Int, stepsAheadY: Int) -> Filter {
+    private func overlay(_ layer: LayerMotion, aheadX: Int, aheadY: Int) -> Filter {
         Filter("overlay", [
-            "x": slide.offset(velocity: layer.velocity.x, stepsAhead: stepsAheadX),
-            "y": slide.offset(velocity: layer.velocity.y, stepsAhead: stepsAheadY),
+            "x": slide.offset(velocity: layer.velocity.x, stepsAhead: aheadX),
+            "y": slide.offset(velocity: layer.velocity.y, stepsAhead: aheadY),
             "eval": "frame",
             "format": "gbrp",
         ])
@@ -127,29 +181,5 @@ public struct RenderGraphBuilder: Sendable {
         let trim = Filter("trim", ["end_frame": plan.frameCount])
         if bands.count == 1 { return graph.chain(bands, [trim], hint: "frames") }
         return graph.chain(bands, [Filter("vstack", ["inputs": bands.count]), trim], hint: "frames")
-    }
-
-    /// Converts to the encoder's pixel format, once, and names the result [vout].
-    public mutating func finish(_ frames: Label, encoding: VideoEncoding) {
-        var filters: [Filter] = []
-        let codec = encoding.codec
-        if codec.needsEvenSize, plan.width % 2 == 1 || plan.height % 2 == 1 {
-            let right = plan.width % 2, bottom = plan.height % 2
-            filters.append(Filter("pad", ["w": plan.width + right, "h": plan.height + bottom, "x": 0, "y": 0]))
-            filters.append(Filter("fillborders", ["right": right, "bottom": bottom, "mode": "smear"]))
-        }
-        if codec.isRGB {
-            filters.append(Filter("format", ["pix_fmts": codec.pixelFormat]))
-        } else {
-            filters.append(Filter("scale", [
-                "flags": "bicubic+accurate_rnd+full_chroma_int",
-                "out_color_matrix": "bt709", "out_range": "tv",
-            ]))
-            filters.append(Filter("format", ["pix_fmts": codec.pixelFormat]))
-            filters.append(Filter("setparams", [
-                "range": "tv", "color_primaries": "bt709", "color_trc": "bt709", "colorspace": "bt709",
-            ]))
-        }
-        graph.chain([frames], filters, output: RenderGraph.videoOutput)
     }
 }

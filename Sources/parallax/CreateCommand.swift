@@ -73,7 +73,8 @@ struct CreateCommand: ParsableCommand {
         try runStepLoop(project: opened, inpaint: inpaint, depthPath: scene.depthMap, restart: restart || !unchanged,
                         quiet: quiet, projectArgument: directory)
 
-        let job = try RenderJob(project: Project(path: directory), settings: RenderSettings(video: encoding.encoding))
+        let rendered = try Project(path: directory)
+        let job = try RenderJob(project: rendered, settings: encoding.settings(project: rendered, output: output))
         let display = ProgressDisplay(total: job.frameCount, label: "render", quiet: quiet)
         try runReportingCancel {
             try job.render(to: output, progress: display.update)

@@ -1,30 +1,78 @@
 import ArgumentParser
 import ParallaxCore
 
-/// Flags that choose how the video is encoded.
+/// Flags that choose how the video is encoded, and the render options scene keys can also set.
 struct EncodingOptions: ParsableArguments {
-    @Option(help: "Video codec: \(VideoCodec.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var codec: VideoCodec = .h264
+    @Option(help: "Video codec: \(VideoCodec.allCases.map(\.rawValue).joined(separator: ", ")) (default: by the output's extension, else h264).")
+    var codec: VideoCodec?
 
-    @Option(help: "Constant rate factor (lower is better and larger; H.264 default 18).")
+    @Option(help: "Output kind: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (png writes a folder of frames).")
+    var format: OutputFormat?
+
+    @Option(help: "Constant rate factor (lower is better and larger; H.264 default 18, H.265 22, VP9 31).")
     var crf: Int?
 
-    @Option(help: "Encoder speed preset (H.264: ultrafast … veryslow; default medium).")
+    @Option(help: "Encoder speed (H.264/H.265: ultrafast … veryslow, default medium; VP9: cpu-used 0 … 8, default 2).")
     var preset: String?
 
     @Option(help: "Container format (mp4, matroska, mov, nut); by default from the output's extension.")
     var container: String?
 
+    @Option(help: "Frames between steps: \(Interpolation.modeNames.joined(separator: ", ")) (overrides the scene's \"interpolation\").")
+    var interpolation: String?
+
+    @Option(help: "Seamless loop: pingpong or crossfade (overrides the scene's \"loop\").")
+    var loop: String?
+
+    @Option(help: "Seconds of the crossfade for --loop crossfade (default 1).")
+    var loopSeconds: Double?
+
+    @Flag(help: "A fast preview: half size, half the frame rate, fastest encoder settings.")
+    var preview = false
+
     func validate() throws {
-        if let crf, !(0...51).contains(crf) { throw ValidationError("--crf must be between 0 and 51, got \(crf)") }
-        if let preset, codec == .h264, !VideoEncoding.h264Presets.contains(preset) {
-            throw ValidationError("--preset must be one of \(VideoEncoding.h264Presets.joined(separator: ", ")), got \(preset)")
+        if let crf, !(0...63).contains(crf) { throw ValidationError("--crf must be between 0 and 63, got \(crf)") }
+        if let interpolation, Interpolation.named(interpolation) == nil {
+            throw ValidationError("--interpolation must be one of \(Interpolation.modeNames.joined(separator: ", ")), got \(interpolation)")
         }
+        if let loop, LoopMode.parse(loop) == nil { throw ValidationError("--loop must be pingpong or crossfade, got \(loop)") }
+        if let loopSeconds, !(loopSeconds > 0) { throw ValidationError("--loop-seconds must be greater than 0") }
     }
 
-    var encoding: VideoEncoding {
-        VideoEncoding(codec: codec, crf: crf, preset: preset, container: container)
+    func encoding(output: String?) -> VideoEncoding {
+        OutputFormat.encoding(output: output, format: format, codec: codec, crf: crf, preset: preset, container: container)
+    }
+
+    /// The scene's render settings with these flags applied over them.
+    func settings(project: Project, output: String?) throws -> RenderSettings {
+        let video = encoding(output: output)
+        if video.codec == .vp9, let preset, Int(preset).map({ !(0...8).contains($0) }) ?? true {
+            throw FlagError("--preset for VP9 is cpu-used, a number from 0 (slowest) to 8 (fastest); got \(preset)")
+        }
+        // libx264 reports an unknown preset only on its own stderr, and then the render fails.
+        if [.h264, .h265].contains(video.codec), let preset, !VideoEncoding.h264Presets.contains(preset) {
+            throw FlagError("--preset must be one of \(VideoEncoding.h264Presets.joined(separator: ", ")), got \(preset)")
+        }
+        var settings = try RenderSettings(project: project, video: video)
+        if let interpolation, settings.interpolation.modeName != interpolation {
+            settings.interpolation = Interpolation.named(interpolation)!
+        }
+        if let loop {
+            var seconds = loopSeconds ?? 1
+            if loopSeconds == nil, case .crossfade(let scene)? = settings.loop { seconds = scene }
+            settings.loop = LoopMode.parse(loop, crossfadeSeconds: seconds)
+        } else if let loopSeconds, case .crossfade? = settings.loop {
+            settings.loop = .crossfade(seconds: loopSeconds)
+        }
+        return preview ? settings.previewing() : settings
     }
 }
 
 extension VideoCodec: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+
+/// A flag that is wrong only in combination with the output (so after parsing): one line, no usage.
+struct FlagError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -15,6 +15,10 @@ struct GraphCommand: ParsableCommand {
         Examples:
           parallax graph fixtures/demo -o demo.mp4 --script demo.lavfi
           sh -c "$(parallax graph fixtures/demo -o demo.mp4 --script demo.lavfi)"
+          parallax graph my-project -o clip.webm --script clip.lavfi --loop crossfade
+
+        For a PNG sequence (--format png) the command writes OUTPUT/%06d.png; create the folder
+        first.
         """
     )
 
@@ -30,7 +34,9 @@ struct GraphCommand: ParsableCommand {
     @OptionGroup var encoding: EncodingOptions
 
     func run() throws {
-        let job = try RenderJob(project: Project(path: project), settings: RenderSettings(video: encoding.encoding))
+        let opened = try Project(path: project)
+        let settings = try encoding.settings(project: opened, output: output)
+        let job = try RenderJob(project: opened, settings: settings)
         let scriptOutput = AtomicOutput(script)
         try scriptOutput.checkWritable()
         try scriptOutput.write { temporary in

@@ -20,10 +20,11 @@ struct Parallax: ParsableCommand {
           parallax plan fixtures/demo
           parallax render fixtures/demo -o demo.mp4
           parallax graph fixtures/demo -o demo.mp4 --script demo.lavfi
+          parallax sheet fixtures/demo -o sheet.png --frames 12
         """,
         version: "0.1.0",
         subcommands: [CreateCommand.self, InitCommand.self, GenerateCommand.self, PlanCommand.self, RenderCommand.self,
-                      GraphCommand.self]
+                      GraphCommand.self, SheetCommand.self]
     )
 
     /// Runs the chosen command; any failure is printed as one line (no usage dump) with a non-zero exit.

@@ -16,6 +16,14 @@ struct RenderCommand: ParsableCommand {
           parallax render my-project -o out.mp4 --crf 23 --preset veryfast
           parallax render my-project -o check.mkv --codec ffv1     # lossless RGB
           parallax render my-project --no-encode                   # compositing speed only
+          parallax render my-project -o loop.webm --loop pingpong   # VP9
+          parallax render my-project -o clip.gif          # own palette
+          parallax render my-project -o frames --format png
+          parallax render my-project -o quick.mp4 --preview
+          parallax render my-project -o x.mp4 --interpolation crossfade
+
+        Effects, sound, interpolation and loops come from scene.json
+        (see docs/effects.md, docs/audio.md, docs/outputs.md).
         """
     )
 
@@ -38,7 +46,8 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job = try RenderJob(project: Project(path: project), settings: RenderSettings(video: encoding.encoding))
+        let opened = try Project(path: project)
+        let job = try RenderJob(project: opened, settings: encoding.settings(project: opened, output: output))
         let display = ProgressDisplay(total: job.frameCount, label: "render", quiet: quiet)
         GraphRunner.installInterruptHandler()
         try runReportingCancel {

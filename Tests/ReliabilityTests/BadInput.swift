@@ -184,11 +184,11 @@ extension BadInput {
     ]
 
     static let flagRows: [BadInput] = [
-        renderFlags("--crf above 51", ["--crf", "99"], expect: ["--crf", "99"]),
+        renderFlags("--crf above 63", ["--crf", "99"], expect: ["--crf", "99"]),
         renderFlags("--crf negative", ["--crf=-1"], expect: ["--crf", "-1"]),
         renderFlags("--crf not a number", ["--crf", "high"], expect: ["high", "--crf"]),
-        renderFlags("an unknown codec", ["--codec", "vp9"], expect: ["vp9", "--codec"]),
-        renderFlags("an unknown encoder preset", ["--preset", "fastest"], expect: ["--preset", "fastest"]),
+        renderFlags("an unknown codec", ["--codec", "divx"], expect: ["divx", "--codec"]),
+        renderFlags("an unknown encoder preset", ["--preset", "fastest"], usage: false, expect: ["--preset", "fastest"]),
         renderFlags("an unknown flag", ["--speed", "2"], expect: ["--speed"]),
         renderFlags("an unknown container", ["--container", "webm2"], usage: false, expect: ["video.mp4", "webm2"]),
         BadInput("render without -o", [.render], usage: true, arguments: { fixture, _ in ["render", fixture.project] },
@@ -261,7 +261,7 @@ extension BadInput {
                  expect: { [$0.newProject + "/scene.json", "already exists", "--force"] }),
         BadInput("create with an output folder that is missing", [.create], output: { $0.root.file("nowhere") + "/video.mp4" },
                  expect: { [$0.root.file("nowhere"), "does not exist"] }),
-        BadInput("create with --crf above 51", [.create], usage: true, flags: ["--crf", "60"], expect: { _ in ["--crf", "60"] }),
+        BadInput("create with --crf above 63", [.create], usage: true, flags: ["--crf", "99"], expect: { _ in ["--crf", "99"] }),
         BadInput("an inpaint command that fails", [.create], prefix: "parallax: ",
                  flags: ["--inpaint-command", "false {image} {mask} {output}"],
                  expect: { _ in ["false", "status 1", "step 1"] }),
