@@ -85,6 +85,7 @@ public struct AtomicOutput: Sendable {
             }
         }
         try? manager.removeItem(atPath: temporaryPath)
+        for abandoned in abandonedTemporaries() { try? manager.removeItem(atPath: abandoned) }
         do {
             try manager.createDirectory(atPath: temporaryPath, withIntermediateDirectories: false)
             let result = try write(temporaryPath)

@@ -37,4 +37,17 @@ struct AbandonedTemporaryTests {
         #expect(left == Set(names.dropFirst()), "writing removes only the abandoned temporary")
         #expect(FileManager.default.contents(atPath: folder.file("my video.mp4")) == Data("new".utf8))
     }
+
+    @Test("writing a folder output (an image sequence) also clears a killed run's temporary folder")
+    func folderOutputsClearAbandonedFolders() throws {
+        let folder = TemporaryDirectory("parallax-abandoned")
+        let output = AtomicOutput(folder.file("frames"))
+        let abandoned = folder.file(".frames.partial-\(try deadProcessIdentifier())")
+        try FileManager.default.createDirectory(atPath: abandoned, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: abandoned + "/000000.png", contents: Data("x".utf8))
+        try output.writeFolder { temporary in
+            FileManager.default.createFile(atPath: temporary + "/000000.png", contents: Data("new".utf8))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["frames"])
+    }
 }
