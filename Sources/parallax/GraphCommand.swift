@@ -13,8 +13,8 @@ struct GraphCommand: ParsableCommand {
         from any folder.
 
         Examples:
-          parallax graph fixtures/demo -o demo.mp4 --script demo.lavfi
-          sh -c "$(parallax graph fixtures/demo -o demo.mp4 --script demo.lavfi)"
+          parallax graph landscape.parallax -o landscape.mp4 --script landscape.lavfi
+          sh -c "$(parallax graph landscape.parallax -o landscape.mp4 --script landscape.lavfi)"
           parallax graph my-project -o clip.webm --script clip.lavfi --loop crossfade
 
         For a PNG sequence (--format png) the command writes OUTPUT/%06d.png; create the folder

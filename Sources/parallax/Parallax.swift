@@ -15,12 +15,12 @@ struct Parallax: ParsableCommand {
         graph as a script for stock ffmpeg.
 
         Examples:
-          parallax create fixtures/landscape.png -o landscape.mp4
+          parallax create fixtures/landscape.png -o landscape.mp4   # project: landscape.parallax/
           parallax init photo.png my-project && parallax generate my-project
-          parallax plan fixtures/demo
-          parallax render fixtures/demo -o demo.mp4
-          parallax graph fixtures/demo -o demo.mp4 --script demo.lavfi
-          parallax sheet fixtures/demo -o sheet.png --frames 12
+          parallax plan landscape.parallax
+          parallax render landscape.parallax -o landscape.mp4
+          parallax graph landscape.parallax -o landscape.mp4 --script landscape.lavfi
+          parallax sheet landscape.parallax -o sheet.png --frames 12
         """,
         version: "0.1.0",
         subcommands: [CreateCommand.self, InitCommand.self, GenerateCommand.self, PlanCommand.self, RenderCommand.self,

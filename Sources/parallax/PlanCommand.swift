@@ -17,7 +17,7 @@ struct PlanCommand: ParsableCommand {
         faster; a square marks a still layer.
 
         Examples:
-          parallax plan fixtures/demo
+          parallax plan landscape.parallax
           parallax plan my-project/scene.json
           parallax plan my-project --png plan.png
         """

@@ -12,7 +12,7 @@ struct RenderCommand: ParsableCommand {
         temporary name and moved into place only when complete; Ctrl-C stops cleanly.
 
         Examples:
-          parallax render fixtures/demo -o demo.mp4
+          parallax render landscape.parallax -o landscape.mp4
           parallax render my-project -o out.mp4 --crf 23 --preset veryfast
           parallax render my-project -o check.mkv --codec ffv1     # lossless RGB
           parallax render my-project --no-encode                   # compositing speed only

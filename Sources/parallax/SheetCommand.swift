@@ -13,7 +13,7 @@ struct SheetCommand: ParsableCommand {
         COLUMNS across. A quick way to check a scene without playing a video.
 
         Examples:
-          parallax sheet fixtures/demo -o sheet.png
+          parallax sheet landscape.parallax -o sheet.png
           parallax sheet my-project -o sheet.png --frames 12 --columns 4 --thumbnail-width 240
         """
     )
