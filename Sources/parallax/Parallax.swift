@@ -15,7 +15,7 @@ struct Parallax: ParsableCommand {
         graph as a script for stock ffmpeg.
 
         Examples:
-          parallax create fixtures/landscape.png -o landscape.mp4   # project: landscape.parallax/
+          parallax create fixtures/landscape.png -o landscape.mp4  # -> landscape.parallax/
           parallax init photo.png my-project && parallax generate my-project
           parallax plan landscape.parallax
           parallax render landscape.parallax -o landscape.mp4
