@@ -12,10 +12,11 @@ struct Parallax: ParsableCommand {
         `create` goes from a still image to a video: `init` writes scene.json,
         `generate` runs the step loop with an inpainter, `render` turns the
         steps into a video in this process; `graph` writes the same filter
-        graph as a script for stock ffmpeg.
+        graph as a script for stock ffmpeg. `create` keeps its project beside
+        the video (landscape.parallax/ below), for re-rendering.
 
         Examples:
-          parallax create fixtures/landscape.png -o landscape.mp4  # -> landscape.parallax/
+          parallax create fixtures/landscape.png -o landscape.mp4
           parallax init photo.png my-project && parallax generate my-project
           parallax plan landscape.parallax
           parallax render landscape.parallax -o landscape.mp4
