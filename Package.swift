@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "bench-inpaint", dependencies: ["ParallaxGenerate", "ParallaxAV", "ParallaxCore"],
                           path: "bench/InpaintBuiltin"),
         .target(name: "TestSupport", dependencies: ["ParallaxCore", "ParallaxAV"], path: "Tests/TestSupport"),
-        .testTarget(name: "FilterGraphTests", dependencies: ["FilterGraph", "ParallaxAV"]),
+        .testTarget(name: "FilterGraphTests", dependencies: ["FilterGraph", "ParallaxAV", "TestSupport"]),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
         .testTarget(name: "ParallaxAVTests", dependencies: ["ParallaxAV", "ParallaxCore", "TestSupport"]),
         .testTarget(name: "ParallaxGenerateTests", dependencies: ["ParallaxGenerate", "TestSupport"]),

@@ -60,16 +60,7 @@ public struct AtomicOutput: Sendable {
     /// Runs `write` against the temporary path, then renames; on any error removes the temporary.
     /// Also clears this output's temporaries left by killed runs, so a rerun leaves none behind.
     public func write<T>(_ write: (String) throws -> T) throws -> T {
-        try? FileManager.default.removeItem(atPath: temporaryPath)
-        for abandoned in abandonedTemporaries() { try? FileManager.default.removeItem(atPath: abandoned) }
-        do {
-            let result = try write(temporaryPath)
-            try commit()
-            return result
-        } catch {
-            discard()
-            throw error
-        }
+        try replacing(prepare: {}, write)
     }
 
     /// Like ``write(_:)`` for an output that is a folder (an image sequence): `write` fills a
@@ -84,10 +75,17 @@ public struct AtomicOutput: Sendable {
                 throw SceneError(file: finalPath, "the folder is not empty; remove it or choose another output")
             }
         }
-        try? manager.removeItem(atPath: temporaryPath)
-        for abandoned in abandonedTemporaries() { try? manager.removeItem(atPath: abandoned) }
-        do {
+        return try replacing(prepare: {
             try manager.createDirectory(atPath: temporaryPath, withIntermediateDirectories: false)
+        }, write)
+    }
+
+    /// Clears old temporaries, then prepares, writes and commits, discarding the temporary on error.
+    private func replacing<T>(prepare: () throws -> Void, _ write: (String) throws -> T) throws -> T {
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+        for abandoned in abandonedTemporaries() { try? FileManager.default.removeItem(atPath: abandoned) }
+        do {
+            try prepare()
             let result = try write(temporaryPath)
             try commit()
             return result

@@ -27,17 +27,7 @@ public final class WorkerInpainter: Inpainter {
 
     public func inpaint(_ request: InpaintRequest) throws -> Raster {
         let exchange = ExternalImageExchange(workDirectory: request.workDirectory)
-        var lastError = InpaintError("not run")
-        for _ in 0...retries {
-            do {
-                return try runOnce(request, exchange: exchange)
-            } catch let error as InpaintError {
-                if Interruption.requested { throw error }
-                lastError = error
-            }
-        }
-        let attempts = retries > 0 ? " (after \(retries + 1) attempts)" : ""
-        throw InpaintError(lastError.description + attempts)
+        return try InpaintError.retrying(retries) { try runOnce(request, exchange: exchange) }
     }
 
     private func runOnce(_ request: InpaintRequest, exchange: ExternalImageExchange) throws -> Raster {

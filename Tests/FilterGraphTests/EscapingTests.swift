@@ -1,6 +1,7 @@
 import FilterGraph
 import ParallaxAV
 import Testing
+import TestSupport
 
 @Suite("Escaping")
 struct EscapingTests {
@@ -10,7 +11,7 @@ struct EscapingTests {
 
     @Test("thousands of hostile strings survive libavfilter's own parser unchanged")
     func randomStringsRoundTrip() throws {
-        var generator = SplitMix(seed: 0x5EED)
+        var generator = SeededGenerator(seed: 0x5EED)
         for _ in 0..<3000 {
             let length = Int(generator.next() % 24)
             let value = String((0..<length).map { _ in Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))] })
@@ -41,18 +42,5 @@ struct EscapingTests {
         let graph = "nullsrc=s=16x16," + filter.text + ",nullsink"
         let parsed = try GraphParser.optionValue(in: graph, filterInstance: "probe", option: "value")
         #expect(parsed == value, "escaped as \(filter.text)")
-    }
-}
-
-/// A small deterministic generator so the property test is reproducible.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
