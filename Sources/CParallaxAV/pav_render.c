@@ -128,6 +128,7 @@ static int open_encoder(render_job *job, int index) {
     if (!out->stream) return pav_fail(AVERROR(ENOMEM), job->error, job->error_size, "adding a stream");
     out->stream->time_base = encoder->time_base;
     out->stream->avg_frame_rate = encoder->framerate;
+    out->stream->sample_aspect_ratio = encoder->sample_aspect_ratio;
     status = avcodec_parameters_from_context(out->stream->codecpar, encoder);
     if (status < 0) return pav_fail(status, job->error, job->error_size, "copying encoder parameters");
     return 0;
