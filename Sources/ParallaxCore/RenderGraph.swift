@@ -134,10 +134,11 @@ public struct RenderGraphBuilder: Sendable {
             // not copies).
             return graph.chain([current], [crop(layer), repeatToOutputRate()], hint: "band")
         }
+        let canvas = self.canvas(layer)
         let nextBand = graph.chain([next], [crop(layer)], hint: "nextband")
         let currentBand = graph.chain([current], [crop(layer)], hint: "curband")
         // The band of step K+1 goes underneath and shows only in the gap the band of step K opens.
-        return overlaid(layer, top: currentBand, topAhead: 0, under: nextBand, underAhead: 1, hint: "band")
+        return overlaid(layer, on: canvas, top: currentBand, topAhead: 0, under: nextBand, underAhead: 1, hint: "band")
     }
 
     /// A black canvas the size of the band, at the output rate.
@@ -148,38 +149,22 @@ public struct RenderGraphBuilder: Sendable {
         ], hint: "canvas")
     }
 
-    /// `top` over `under`, each at its exact offset, at every output frame.
-    mutating func overlaid(_ layer: LayerMotion, top: Label, topAhead: Int, under: Label, underAhead: Int,
+    /// `top` over `under` on `canvas`, each at its exact offset.
+    mutating func overlaid(_ layer: LayerMotion, on canvas: Label, top: Label, topAhead: Int, under: Label, underAhead: Int,
                            hint: String) -> Label {
-        guard layer.velocity.x != 0 && layer.velocity.y != 0 else {
-            let lower = shifted(under, layer: layer, ahead: underAhead)
-            return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead)], hint: hint)
+        var lower = canvas
+        var under = under
+        if layer.velocity.x != 0 && layer.velocity.y != 0 {
+            // Oblique motion: content that enters on one side and leaves on the other within one
+            // step is in no step image (two corners of at most |vx|×|vy| px). Fill them from the
+            // lower band, positioned exactly along one axis.
+            let copies = graph.split(under, into: 3)
+            lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead)], hint: "corner")
+            lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead)], hint: "corner")
+            under = copies[0]
         }
-        // Oblique motion: content that enters on one side and leaves on the other within one
-        // step is in no step image (two corners of at most |vx|×|vy| px). Fill them on a canvas
-        // from the lower band, positioned exactly along one axis, before the lower band itself.
-        let copies = graph.split(under, into: 3)
-        var lower = canvas(layer)
-        lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead)], hint: "corner")
-        lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead)], hint: "corner")
-        lower = graph.chain([lower, copies[0]], [overlay(layer, aheadX: underAhead, aheadY: underAhead)], hint: "under")
+        lower = graph.chain([lower, under], [overlay(layer, aheadX: underAhead, aheadY: underAhead)], hint: "under")
         return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead)], hint: hint)
-    }
-
-    /// `band` at its exact offset at every output frame, black where it does not reach: padded
-    /// once per step, repeated to the output rate by reference, then cut per frame (a crop moves
-    /// pointers and copies nothing). Cheaper than overlaying it on a fresh canvas every frame.
-    mutating func shifted(_ band: Label, layer: LayerMotion, ahead: Int) -> Label {
-        let margin = Int(max(abs(layer.velocity.x), abs(layer.velocity.y)).rounded(.up)) + 2
-        func origin(_ velocity: Double) -> String {
-            velocity == 0 ? "\(margin)" : "\(margin)-(\(slide.offset(velocity: velocity, stepsAhead: ahead)))"
-        }
-        return graph.chain([band], [
-            Filter("pad", ["w": plan.width + 2 * margin, "h": layer.height + 2 * margin, "x": margin, "y": margin]),
-            repeatToOutputRate(),
-            Filter("crop", ["w": plan.width, "h": layer.height, "x": origin(layer.velocity.x),
-                            "y": origin(layer.velocity.y), "exact": 1]),
-        ], hint: "shifted")
     }
 
     private func overlay(_ layer: LayerMotion, aheadX: Int, aheadY: Int) -> Filter {

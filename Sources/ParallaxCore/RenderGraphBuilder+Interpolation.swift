@@ -12,8 +12,8 @@ extension RenderGraphBuilder {
         guard layer.isMoving, let next else { return band(index, current: current, next: next) }
         let currentBands = graph.split(graph.chain([current], [crop(layer)], hint: "curband"), into: 2)
         let nextBands = graph.split(graph.chain([next], [crop(layer)], hint: "nextband"), into: 2)
-        let currentOnTop = overlaid(layer, top: currentBands[0], topAhead: 0, under: nextBands[0], underAhead: 1, hint: "kband")
-        let nextOnTop = overlaid(layer, top: nextBands[1], topAhead: 1, under: currentBands[1], underAhead: 0, hint: "k1band")
+        let currentOnTop = overlaid(layer, on: canvas(layer), top: currentBands[0], topAhead: 0, under: nextBands[0], underAhead: 1, hint: "kband")
+        let nextOnTop = overlaid(layer, on: canvas(layer), top: nextBands[1], topAhead: 1, under: currentBands[1], underAhead: 0, hint: "k1band")
         let mask = graph.chain([], [
             Filter("color", ["c": "black", "s": "1x1", "r": plan.fps.description]),
             Filter("trim", ["end_frame": plan.frameCount]),

@@ -34,8 +34,8 @@ func sceneWith(_ extra: String) -> String {
     @Test func aSceneWithoutEffectsOrSoundBuildsTheSameGraphTextAsBefore() throws {
         // filters/golden/exact-three-layers.lavfi is the plain exact-mode graph (first written by
         // the renderer before effects, sound and interpolation modes existed; rewritten only when
-        // the exact graph itself changed: steps decoded once, kept at the step rate, and the lower
-        // band slid by pad and crop). Frames were checked identical (framemd5) at each rewrite.
+        // the exact graph itself changed, to decode each step image once and to keep the step
+        // streams at the step rate for constant memory).
         let (_, plan) = try makePlan(threeLayerScene)
         let graph = RenderGraph(plan: plan, stepPattern: "/golden/steps/%06d.png", settings: RenderSettings())
         let golden = try String(contentsOfFile: goldenPath("exact-three-layers.lavfi"), encoding: .utf8)
