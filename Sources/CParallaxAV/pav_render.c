@@ -212,7 +212,8 @@ static int pull_frames(render_job *job) {
         if (status < 0) return status;
         if (out->type == AVMEDIA_TYPE_VIDEO) {
             job->video_frames++;
-            if (spec->progress) spec->progress(spec->progress_context, job->video_frames);
+            if (spec->progress && spec->progress(spec->progress_context, job->video_frames))
+                return pav_fail(PAV_ECANCELLED, job->error, job->error_size, "cancelled");
         }
     }
     return 0;

@@ -37,20 +37,21 @@ public struct GraphJob: Sendable {
 
 /// Runs filter graphs in this process through the C shim.
 public enum GraphRunner {
-    /// Runs `job` to completion; `progress` gets the number of video frames done so far.
+    /// Runs `job` to completion; `progress` gets the number of video frames done so far, and
+    /// `shouldStop` (asked after each frame) stops this job alone with a cancellation error.
     /// Writes straight to `job.outputPath`: callers wrap it in ``AtomicOutput``.
-    public static func run(_ job: GraphJob, progress: ((Int) -> Void)? = nil) throws {
+    public static func run(_ job: GraphJob, progress: ((Int) -> Void)? = nil, shouldStop: (() -> Bool)? = nil) throws {
         let strings = CStringArena()
         let streams = job.streams.map { stream in
             pav_stream_spec(sink_label: strings.copy(stream.sinkLabel), encoder: strings.copy(stream.encoder),
                             encoder_options: strings.copy(lines(stream.encoderOptions)))
         }
-        let box = ProgressBox(progress)
+        let box = ProgressBox(progress, shouldStop: shouldStop)
         let context = Unmanaged.passRetained(box)
         defer { context.release() }
         let callback: pav_progress_fn = { context, frames in
-            guard let context else { return }
-            Unmanaged<ProgressBox>.fromOpaque(context).takeUnretainedValue().report(Int(frames))
+            guard let context else { return 0 }
+            return Unmanaged<ProgressBox>.fromOpaque(context).takeUnretainedValue().report(Int(frames)) ? 1 : 0
         }
         try streams.withUnsafeBufferPointer { streamBuffer in
             var spec = pav_render_spec(
@@ -82,8 +83,16 @@ public enum GraphRunner {
 
 private final class ProgressBox {
     let progress: ((Int) -> Void)?
-    init(_ progress: ((Int) -> Void)?) { self.progress = progress }
-    func report(_ frames: Int) { progress?(frames) }
+    let shouldStop: (() -> Bool)?
+    init(_ progress: ((Int) -> Void)?, shouldStop: (() -> Bool)?) {
+        self.progress = progress
+        self.shouldStop = shouldStop
+    }
+    /// Reports progress; true stops the job.
+    func report(_ frames: Int) -> Bool {
+        progress?(frames)
+        return shouldStop?() ?? false
+    }
 }
 
 /// Owns C copies of Swift strings for the duration of one shim call.

@@ -31,9 +31,9 @@ static char *read_text(const char *path) {
     return text;
 }
 
-static void cancel_at_ten(void *context, int64_t frames) {
+static int cancel_at_ten(void *context, int64_t frames) {
     (void)context;
-    if (frames == 10) pav_request_cancel();
+    return frames == 10;
 }
 
 static int render(const char *graph, const char *output, int encode, const char *options, pav_progress_fn progress,

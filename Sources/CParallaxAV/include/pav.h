@@ -26,7 +26,9 @@ typedef struct pav_stream_spec {
     const char *encoder_options;   // "key=value" lines separated by '\n', taken verbatim
 } pav_stream_spec;
 
-typedef void (*pav_progress_fn)(void *context, int64_t video_frames_done);
+// Called after each video frame; a non-zero return stops this job as cancelled (the global
+// interrupt flag below stops every job).
+typedef int (*pav_progress_fn)(void *context, int64_t video_frames_done);
 
 typedef struct pav_render_spec {
     const char *graph_text;        // filter graph text; its open outputs are the sinks
@@ -37,7 +39,7 @@ typedef struct pav_render_spec {
     int stream_count;
     int encode;                    // 0: pull and discard frames (compositing only, no file)
     int filter_threads;            // 0: libavfilter's default
-    pav_progress_fn progress;      // may be NULL; called after each video frame
+    pav_progress_fn progress;      // may be NULL; called after each video frame, may stop the job
     void *progress_context;
 } pav_render_spec;
 
