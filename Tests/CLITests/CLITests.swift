@@ -23,6 +23,23 @@ struct CLITests {
         #expect(result.standardOutput.contains("duration 1.500 s, 45 frames"))
     }
 
+    @Test("plan --json gives every layer's velocity and its top and bottom row in every column")
+    func planJSON() throws {
+        let folder = TemporaryDirectory("cli")
+        _ = try GroundTruthScene(directory: folder.path, steps: 6)
+        let result = try ProcessRunner.parallax(["plan", folder.path, "--json"])
+        #expect(result.succeeded, "\(result.standardError)")
+        let document = try JSONDecoder().decode(PlanDocument.self, from: Data(result.standardOutput.utf8))
+        #expect(document.layers.first { $0.name == "layer1" }?.velocity == [-8, 0])
+        #expect(document.layers.allSatisfy { $0.top.count == document.width && $0.bottom.count == document.width })
+        // Layers tile the picture: each starts where the one above ends, column by column.
+        for (upper, lower) in zip(document.layers, document.layers.dropFirst()) {
+            #expect(upper.bottom == lower.top)
+        }
+        #expect(document.layers.first?.top.allSatisfy { $0 == 0 } == true)
+        #expect(document.layers.last?.bottom.allSatisfy { $0 == document.height } == true)
+    }
+
     @Test("render writes the video; graph prints a command that stock ffmpeg runs")
     func renderAndGraph() throws {
         let folder = TemporaryDirectory("cli")
