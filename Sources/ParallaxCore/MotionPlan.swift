@@ -11,6 +11,8 @@ public struct LayerMotion: Hashable, Sendable {
     public let velocity: Vector
     /// Steps to move the band's whole extent along its direction; nil for a still layer.
     public let stepsNeeded: Int?
+    /// The layer's rows per column in the input image; for a straight band, `rows` in every column.
+    public let region: LayerRegion
 
     public var isMoving: Bool { !velocity.isZero }
     public var rows: Range<Int> { top..<(top + height) }
@@ -55,6 +57,7 @@ public struct MotionPlan: Hashable, Sendable {
         clock = FrameClock(stepsPerSecond: scene.stepsPerSecond, fps: scene.fps)
 
         let heights = try MotionPlan.heights(of: scene.layers, imageHeight: height, file: file)
+        let regions = try MotionPlan.regions(of: scene.layers, heights: heights, width: width, height: height, file: file)
         let speeds = MotionPlan.speeds(of: scene.layers)
         var top = 0
         var layers: [LayerMotion] = []
@@ -68,7 +71,8 @@ public struct MotionPlan: Hashable, Sendable {
                 stepsNeeded = Int((extent / velocity.length - 1e-9).rounded(.up))
             }
             layers.append(LayerMotion(name: layer.name, top: top, height: heights[index], speed: speeds[index],
-                                      direction: direction, velocity: velocity, stepsNeeded: stepsNeeded))
+                                      direction: direction, velocity: velocity, stepsNeeded: stepsNeeded,
+                                      region: regions[index]))
             top += heights[index]
         }
         self.layers = layers
@@ -96,6 +100,44 @@ public struct MotionPlan: Hashable, Sendable {
                              "heights sum to \(sum), leaving no rows for the last layer of a \(imageHeight)-pixel image")
         }
         return given + [imageHeight - sum]
+    }
+
+    /// Each layer's rows per column: straight rows from the heights, or the layer's boundary
+    /// (its top row per column) where it gives one; a layer ends where the next one starts.
+    private static func regions(of layers: [Layer], heights: [Int], width: Int, height: Int,
+                                file: String) throws -> [LayerRegion] {
+        var tops: [[Int]] = []
+        var row = 0
+        for (index, layer) in layers.enumerated() {
+            if let boundary = layer.boundary {
+                let field = "layers[\(index)].boundary"
+                guard boundary.count == width else {
+                    throw SceneError(file: file, field: field,
+                                     "has \(boundary.count) rows but the image is \(width) columns wide")
+                }
+                if let column = boundary.firstIndex(where: { $0 > height }) {
+                    throw SceneError(file: file, field: field,
+                                     "column \(column): row \(boundary[column]) is below the image's \(height) rows")
+                }
+                tops.append(boundary)
+            } else {
+                tops.append(Array(repeating: row, count: width))
+            }
+            row += heights[index]
+        }
+        var regions: [LayerRegion] = []
+        for index in layers.indices {
+            let bottom = index + 1 < layers.count ? tops[index + 1] : Array(repeating: height, count: width)
+            if let column = (0..<width).first(where: { bottom[$0] < tops[index][$0] }) {
+                throw SceneError(file: file, field: "layers[\(index + 1)].boundary",
+                                 "column \(column): row \(bottom[column]) is above the top of layer \(layers[index].name) (row \(tops[index][column]))")
+            }
+            guard (0..<width).contains(where: { bottom[$0] > tops[index][$0] }) else {
+                throw SceneError(file: file, field: "layers[\(index)]", "layer \(layers[index].name) has no rows in any column")
+            }
+            regions.append(LayerRegion(top: tops[index], bottom: bottom))
+        }
+        return regions
     }
 
     /// Speeds per DESIGN.md: distance d gives d_min / d over the layers that give a distance.

@@ -39,12 +39,17 @@ public struct Layer: Hashable, Sendable {
     public var depth: Depth
     /// Overrides the scene's direction for this layer.
     public var direction: Direction?
+    /// A contour boundary: this layer's first row in every column of the image (`top[x]`), so
+    /// the edge above it follows the picture. Nil for a straight band (rows from `height`).
+    /// The first layer never has one (it starts at row 0).
+    public var boundary: [Int]?
 
-    public init(name: String, height: Int?, depth: Depth, direction: Direction? = nil) {
+    public init(name: String, height: Int?, depth: Depth, direction: Direction? = nil, boundary: [Int]? = nil) {
         self.name = name
         self.height = height
         self.depth = depth
         self.direction = direction
+        self.boundary = boundary
     }
 }
 

@@ -87,7 +87,19 @@ public enum SceneFile {
             throw SceneError(file: file, field: path, problem)
         }
         let direction = try fields.optional("direction", FieldReader.angle).map(Direction.init(degrees:))
-        return Layer(name: name, height: height, depth: depths[0], direction: direction)
+        let boundary = try fields.optional("boundary") { value, fail -> [Int] in
+            guard index > 0 else { throw fail("the first layer starts at row 0 and takes no boundary") }
+            guard case .array(let items) = value, !items.isEmpty else {
+                throw fail("expected a list of rows, one per image column, got \(value.shortDescription)")
+            }
+            return try items.enumerated().map { column, item in
+                guard case .number(let row) = item, row == row.rounded(), row >= 0, row < 1e9 else {
+                    throw fail("column \(column): expected a row number (a whole number >= 0), got \(item.shortDescription)")
+                }
+                return Int(row)
+            }
+        }
+        return Layer(name: name, height: height, depth: depths[0], direction: direction, boundary: boundary)
     }
 
     private static func jsonProblem(_ error: any Error) -> String {
@@ -120,6 +132,9 @@ public enum SceneFile {
             case .preset(let preset): parts.append("\"preset\": \(quoted(preset.rawValue))")
             }
             if let direction = layer.direction { parts.append("\"direction\": \(number(direction.degrees))") }
+            if let boundary = layer.boundary {
+                parts.append("\"boundary\": [" + boundary.map(String.init).joined(separator: ",") + "]")
+            }
             return "    { " + parts.joined(separator: ", ") + " }"
         }
         fields.append("  \"layers\": [\n" + layers.joined(separator: ",\n") + "\n  ]")

@@ -42,8 +42,7 @@ public struct PlanDocument: Codable, Hashable, Sendable {
         layers = plan.layers.map { layer in
             Layer(name: layer.name, speed: layer.speed, direction: layer.direction.degrees,
                   velocity: [layer.velocity.x, layer.velocity.y],
-                  top: Array(repeating: layer.top, count: plan.width),
-                  bottom: Array(repeating: layer.top + layer.height, count: plan.width))
+                  top: layer.region.top, bottom: layer.region.bottom)
         }
         objects = []
     }
