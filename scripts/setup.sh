@@ -8,7 +8,7 @@ apt_packages=(
     pkg-config ffmpeg
     libavfilter-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
     libpng-dev
-    python3 python3-pip
+    python3 python3-pip python3-venv
 )
 
 missing=()
@@ -19,6 +19,7 @@ done
 if command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1; then
     missing=("${missing[@]/python3}")
     missing=("${missing[@]/python3-pip}")
+    python3 -m venv --help >/dev/null 2>&1 && missing=("${missing[@]/python3-venv}")
 fi
 read -r -a missing <<< "${missing[*]}"
 
@@ -36,4 +37,11 @@ if ! python3 -c "import cv2, numpy" 2>/dev/null; then
     python3 -m pip install --quiet --disable-pip-version-check opencv-python-headless numpy \
         || python3 -m pip install --quiet --break-system-packages opencv-python-headless numpy
 fi
+# Python packages for the integrations and the tests that drive them live in .venv/ at the
+# repository root (ignored by git). Each block below installs one part's packages.
+cd "$(dirname "$0")/.."
+[ -x .venv/bin/python ] || python3 -m venv .venv
+venv_pip() { .venv/bin/python -m pip install --quiet --disable-pip-version-check "$@"; }
+venv_pip --upgrade pip >/dev/null
+
 echo "setup: ready ($(ffmpeg -version | head -n 1 | cut -d' ' -f1-3))"
