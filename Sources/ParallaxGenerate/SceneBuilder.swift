@@ -14,6 +14,8 @@ public struct SceneBuilder: Sendable {
     public var depthMapPath: String?
     public var autoLayers: Int?
     public var layerMaskPaths: [String] = []
+    /// Objects above the layers; their masks are measured here and copied by ProjectSetup.
+    public var objects: [ObjectSpec] = []
 
     public init() {}
 
@@ -71,7 +73,23 @@ public struct SceneBuilder: Sendable {
             layers.append(Layer(name: spec.name, height: isLast ? nil : heights[index], depth: depthValue, direction: spec.direction))
         }
         return Scene(image: imageReference, direction: Direction(degrees: direction), stepShift: stepShift,
-                     stepsPerSecond: stepsPerSecond, fps: fps, steps: steps, layers: layers)
+                     stepsPerSecond: stepsPerSecond, fps: fps, steps: steps, layers: layers,
+                     objects: try SceneBuilder.sceneObjects(objects, width: size.width, height: size.height))
+    }
+
+    /// Each object with its mask checked against the image and its box measured, named by the
+    /// path its mask gets inside the project.
+    public static func sceneObjects(_ specs: [ObjectSpec], width: Int, height: Int) throws -> [SceneObject] {
+        var objects: [SceneObject] = []
+        for (index, spec) in specs.enumerated() {
+            if objects.contains(where: { $0.name == spec.name }) {
+                throw SceneError(file: "--object", field: spec.name, "names another object too")
+            }
+            let mask = try ObjectMask(path: spec.maskPath, width: width, height: height, label: "--object \(spec.name)")
+            objects.append(SceneObject(name: spec.name, mask: spec.projectMaskPath(index: index), depth: spec.depth,
+                                       direction: spec.direction, box: mask.box))
+        }
+        return objects
     }
 
     static func specs(boundaries: [Int], imageHeight: Int) -> [LayerSpec] {
