@@ -38,8 +38,11 @@ struct SceneOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Cut N layers where the depth map's row profile changes most (needs --depth-map).", valueName: "N"))
     var autoLayers: Int?
 
-    @Option(help: ArgumentHelp("Segment masks (white = segment), comma separated: each one's lower edge becomes a layer boundary.", valueName: "pngs"))
+    @Option(help: ArgumentHelp("Segment masks (white = segment, the image's size), comma separated: each one's lower edge becomes a layer boundary, followed column by column.", valueName: "pngs"))
     var layerMasks: String?
+
+    @Flag(help: "Cut straight rows: masks and depth maps give one row each, and the default layers do not follow the picture's edges.")
+    var straight = false
 
     @Option(name: .customLong("object"), help: ArgumentHelp("An object kept whole above the layers, NAME:MASK.png:DEPTH[:DIRECTION] (mask white = object, the image's size); repeat for more.", valueName: "spec"))
     var objects: [String] = []
@@ -93,6 +96,7 @@ struct SceneOptions: ParsableArguments {
             builder.autoLayers = autoLayers
             builder.layerMaskPaths = layerMasks?.split(separator: ",").map(String.init) ?? []
             builder.objects = objectSpecs
+            builder.straight = straight
             scene = try builder.build(imagePath: imagePath, imageReference: imageReference)
         }
         if let direction { scene.direction = Direction(degrees: (direction.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)) }
