@@ -68,6 +68,19 @@ struct ContourBoundaryTests {
         #expect(explicit.layers.allSatisfy { $0.boundary == nil })
     }
 
+    @Test("explicit rows follow the picture's edges only when asked (--follow-edges)")
+    func explicitRowsFollowWhenAsked() throws {
+        let directory = TemporaryDirectory()
+        let (picture, truth) = Self.skyline()
+        let scene = try build(picture, in: directory) {
+            $0.layers = try LayerSpec.parseList(["sky:40:0.2,land"], option: "--layers")
+            $0.followEdges = true
+        }
+        let boundary = try #require(scene.layers[1].boundary)
+        #expect(ContourFixtures.agreement(boundary, truth) >= 0.95)
+        #expect(scene.layers[0].depth == .speed(0.2))
+    }
+
     @Test("a depth map's jump becomes the boundary, column by column")
     func depthJumpFollowed() throws {
         let directory = TemporaryDirectory()
