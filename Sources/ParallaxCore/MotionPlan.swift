@@ -148,7 +148,7 @@ public struct MotionPlan: Hashable, Sendable {
             let field = "objects[\(index)]"
             guard let box = object.box else {
                 throw SceneError(file: file, field: field + ".box",
-                                 "missing: the mask's bounding box [x, y, width, height] (parallax init --object measures it)")
+                                 "missing: the mask's bounding box [x, y, width, height] (parallax init --object, or init --scene with this scene, measures it)")
             }
             guard box.fits(width: width, height: height) else {
                 throw SceneError(file: file, field: field + ".box",
