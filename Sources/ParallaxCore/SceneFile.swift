@@ -7,6 +7,9 @@ public enum SceneFile {
     /// Loads a scene from a file, or from `scene.json` inside a project folder.
     public static func load(_ path: String) throws -> Scene {
         let file = resolve(path)
+        if FileManager.default.fileExists(atPath: file), let problem = RegularFile.problem(file) {
+            throw SceneError(file: file, problem)
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             let exists = FileManager.default.fileExists(atPath: file)
             let missing = file.hasSuffix(".json") ? "no such file" : "no such project folder or scene file"

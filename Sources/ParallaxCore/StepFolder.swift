@@ -58,7 +58,9 @@ public struct StepFolder: Sendable {
 
 /// Reads a PNG's size from its header without decoding it.
 public enum PNGHeader {
+    /// Also refuses pictures over ``PixelLimit`` and anything that is not a regular file.
     public static func size(ofFile path: String) throws -> (width: Int, height: Int) {
+        try RegularFile.check(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SceneError(file: path, "cannot be read")
         }
@@ -73,6 +75,7 @@ public enum PNGHeader {
         }
         let width = bigEndian(16), height = bigEndian(20)
         guard width > 0, height > 0 else { throw SceneError(file: path, "has an empty size") }
+        try PixelLimit.check(width: width, height: height, path: path)
         return (width, height)
     }
 
@@ -80,6 +83,7 @@ public enum PNGHeader {
     /// otherwise passes the header check and fails only deep inside a render, without a name.
     /// Reads the last bytes only, so checking a long step folder stays cheap.
     public static func checkComplete(ofFile path: String) throws {
+        try RegularFile.check(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SceneError(file: path, "cannot be read")
         }

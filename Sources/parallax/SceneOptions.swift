@@ -47,17 +47,21 @@ struct SceneOptions: ParsableArguments {
             throw ValidationError("--scene sets the layers; leave out --layers, --layer, --auto-layers and --layer-masks")
         }
         if let direction, !direction.isFinite { throw ValidationError("--direction must be a number of degrees") }
-        if let stepShift, !(stepShift > 0) { throw ValidationError("--step-shift must be greater than 0, got \(stepShift)") }
-        if let steps, steps <= 0 { throw ValidationError("--steps must be greater than 0, got \(steps)") }
+        if let stepShift, !(stepShift > 0 && stepShift <= NumericRange.maximumStepShift) {
+            throw ValidationError("--step-shift must be greater than 0 and at most \(Int(NumericRange.maximumStepShift)), got \(stepShift)")
+        }
+        if let steps, !(1...NumericRange.maximumSteps).contains(steps) {
+            throw ValidationError("--steps must be between 1 and \(NumericRange.maximumSteps), got \(steps)")
+        }
         if let stepsPerSecond { _ = try Self.rate(stepsPerSecond, option: "--steps-per-second") }
         if let fps { _ = try Self.rate(fps, option: "--fps") }
     }
 
     static func rate(_ text: String, option: String) throws -> Rational {
-        guard let rate = Rational(parsing: text), rate.isPositive, rate.doubleValue <= 1000 else {
-            throw ValidationError("\(option) must be a positive rate up to 1000 like 30 or 30000/1001, got \"\(text)\"")
+        switch NumericRange.rate(parsing: text) {
+        case .success(let rate): return rate
+        case .failure(let problem): throw ValidationError("\(option): \(problem.description)")
         }
-        return rate
     }
 
     /// The scene for `imagePath`, naming the image as `imageReference`.

@@ -52,6 +52,7 @@ struct SheetCommand: ParsableCommand {
         let plan = opened.plan
         try opened.folder.validate(steps: plan.steps, width: plan.width, height: plan.height)
         var settings = try RenderSettings(project: opened, video: VideoEncoding(codec: .png))
+        try ProtectedInputs(project: opened, settings: settings).check(output: output, flag: "-o")
         if let interpolation { settings.interpolation = Interpolation.named(interpolation)! }
         let width = thumbnailWidth ?? min(plan.width, 320) / 2 * 2
         let graph = RenderGraph.contactSheet(plan: plan, stepPattern: opened.folder.imageSequencePattern, settings: settings,

@@ -46,6 +46,11 @@ typedef struct pav_render_spec {
 // Runs the graph to its end, encoding and muxing each stream. Returns frames done via progress.
 int pav_render(const pav_render_spec *spec, char *error, size_t error_size);
 
+// Checks before any work that there is a container for `format_name` (or, when NULL, for
+// `output_path`'s extension) and, when given, an encoder named `encoder`.
+int pav_check_output(const char *format_name, const char *output_path, const char *encoder,
+                     char *error, size_t error_size);
+
 // Parses `graph_text` with libavfilter's own parser and reads back option `option` of the
 // filter whose instance name is `filter_name` (the part after '@'). Used to prove escaping.
 int pav_graph_option_value(const char *graph_text, const char *filter_name, const char *option,
