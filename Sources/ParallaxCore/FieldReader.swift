@@ -57,6 +57,16 @@ public struct FieldReader: Sendable {
         return Int(number)
     }
 
+    /// A step count: a whole number from 1 to ``NumericRange/maximumSteps``.
+    public static func stepCount(_ value: JSONValue, _ fail: Fail) throws -> Int {
+        let number = try number(value, fail)
+        guard number == number.rounded() else { throw fail("expected a whole number, got \(value.shortDescription)") }
+        guard number >= 1, number <= Double(NumericRange.maximumSteps) else {
+            throw fail("must be between 1 and \(NumericRange.maximumSteps), got \(value.shortDescription)")
+        }
+        return Int(number)
+    }
+
     /// Degrees, any finite value, normalised to [0, 360).
     public static func angle(_ value: JSONValue, _ fail: Fail) throws -> Double {
         let degrees = try number(value, fail)

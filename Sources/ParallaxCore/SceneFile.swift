@@ -54,7 +54,7 @@ public enum SceneFile {
             stepShift: try fields.require("stepShift", FieldReader.positiveNumber),
             stepsPerSecond: try fields.require("stepsPerSecond", FieldReader.positiveRate),
             fps: try fields.require("fps", FieldReader.positiveRate),
-            steps: try fields.optional("steps", FieldReader.positiveInteger),
+            steps: try fields.optional("steps", FieldReader.stepCount),
             layers: layers,
             extensions: object.filter { !known.contains($0.key) }
         )

@@ -40,7 +40,8 @@ public struct StepFolder: Sendable {
         return count
     }
 
-    /// Checks that steps 0...steps exist and are PNGs of `width`×`height`; throws the first problem.
+    /// Checks that steps 0...steps exist and are whole PNGs of `width`×`height` (``PNGStructure``:
+    /// chunk headers only, no decoding); throws the first problem.
     public func validate(steps: Int, width: Int, height: Int) throws {
         for step in 0...steps {
             let path = stepPath(step)
@@ -51,7 +52,7 @@ public struct StepFolder: Sendable {
             guard size.width == width, size.height == height else {
                 throw SceneError(file: path, "is \(size.width)x\(size.height) but step 0 is \(width)x\(height)")
             }
-            try PNGHeader.checkComplete(ofFile: path)
+            try PNGStructure.check(ofFile: path)
         }
     }
 }

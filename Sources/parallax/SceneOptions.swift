@@ -92,6 +92,8 @@ struct SceneOptions: ParsableArguments {
         let layersChosenForUs = self.scene == nil && layers == nil && layerList.isEmpty
         if layersChosenForUs && steps == nil, let fastest = plan.layers.filter(\.isMoving).max(by: { $0.speed < $1.speed }) {
             scene.steps = fastest.stepsNeeded
+            // The scene as it will be written must plan: nothing is written that a rerun refuses.
+            _ = try MotionPlan(scene: scene, width: size.width, height: size.height, file: self.scene ?? "scene")
         }
         return scene
     }

@@ -62,10 +62,18 @@ struct SheetCommand: ParsableCommand {
         GraphRunner.installInterruptHandler()
         try runReportingCancel {
             try sheet.write { temporary in
-                // image2 with update=1 writes one image to a plain file name.
-                try GraphRunner.run(GraphJob(graphText: graph.script,
-                                             streams: [StreamSpec(sinkLabel: RenderGraph.videoOutput.name, encoder: "png")],
-                                             outputPath: temporary, container: "image2", muxerOptions: [("update", "1")]))
+                do {
+                    // image2 with update=1 writes one image to a plain file name.
+                    try GraphRunner.run(GraphJob(graphText: graph.script,
+                                                 streams: [StreamSpec(sinkLabel: RenderGraph.videoOutput.name, encoder: "png")],
+                                                 outputPath: temporary, container: "image2", muxerOptions: [("update", "1")]))
+                } catch let error as AVError where !error.isCancellation {
+                    // The user never chose the temporary name: report the path they gave.
+                    let explained = StepDiagnosis.explain(error.naming(output, insteadOf: temporary), folder: opened.folder,
+                                                          steps: plan.steps)
+                    guard let error = explained as? AVError, !error.message.contains(output) else { throw explained }
+                    throw SceneError(file: output, error.message)
+                }
             }
         }
         print("wrote \(output): \(min(frames, plan.frameCount)) frames of \(plan.frameCount)")
