@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParallaxCore
 
 @main
 struct Parallax: ParsableCommand {
@@ -38,8 +39,8 @@ struct Parallax: ParsableCommand {
             if code == .success || error is ExitCode {
                 exit(withError: error)
             }
-            let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            FileHandleOutput.error("Error: " + message)
+            let message = IOErrorText.reason(error) ?? Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            FileHandleOutput.error("Error: " + OneLine.clean(message))
             Foundation.exit(code.rawValue)
         }
     }

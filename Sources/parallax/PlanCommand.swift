@@ -42,6 +42,10 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let opened = try Project(path: project)
+        if let png {
+            let settings = try? RenderSettings(project: opened, video: VideoEncoding())
+            try ProtectedInputs(project: opened, settings: settings).check(output: png, flag: "--png")
+        }
         if json {
             print(try PlanDocument(plan: opened.plan).jsonText())
         } else {

@@ -53,17 +53,21 @@ struct SceneOptions: ParsableArguments {
             throw ValidationError("--scene sets the layers; leave out --layers, --layer, --auto-layers and --layer-masks")
         }
         if let direction, !direction.isFinite { throw ValidationError("--direction must be a number of degrees") }
-        if let stepShift, !(stepShift > 0) { throw ValidationError("--step-shift must be greater than 0, got \(stepShift)") }
-        if let steps, steps <= 0 { throw ValidationError("--steps must be greater than 0, got \(steps)") }
+        if let stepShift, !(stepShift > 0 && stepShift <= NumericRange.maximumStepShift) {
+            throw ValidationError("--step-shift must be greater than 0 and at most \(Int(NumericRange.maximumStepShift)), got \(stepShift)")
+        }
+        if let steps, !(1...NumericRange.maximumSteps).contains(steps) {
+            throw ValidationError("--steps must be between 1 and \(NumericRange.maximumSteps), got \(steps)")
+        }
         if let stepsPerSecond { _ = try Self.rate(stepsPerSecond, option: "--steps-per-second") }
         if let fps { _ = try Self.rate(fps, option: "--fps") }
     }
 
     static func rate(_ text: String, option: String) throws -> Rational {
-        guard let rate = Rational(parsing: text), rate.isPositive, rate.doubleValue <= 1000 else {
-            throw ValidationError("\(option) must be a positive rate up to 1000 like 30 or 30000/1001, got \"\(text)\"")
+        switch NumericRange.rate(parsing: text) {
+        case .success(let rate): return rate
+        case .failure(let problem): throw ValidationError("\(option): \(problem.description)")
         }
-        return rate
     }
 
     /// A scene for a new project and the object masks to copy into it (project-relative
@@ -113,6 +117,8 @@ struct SceneOptions: ParsableArguments {
         if layersChosenForUs && steps == nil, let fastest = plan.layers.filter(\.isMoving).max(by: { $0.speed < $1.speed }) {
             // Objects leave the frame whole, so wait for the slowest of them too.
             scene.steps = ([fastest.stepsNeeded] + plan.objects.map(\.stepsNeeded)).compactMap { $0 }.max()
+            // The scene as it will be written must plan: nothing is written that a rerun refuses.
+            _ = try MotionPlan(scene: scene, width: size.width, height: size.height, file: self.scene ?? "scene")
         }
         let masks = zip(scene.objects, objectSpecs).map { ($0.mask, $1.maskPath) }
         return NewScene(scene: scene, objectMasks: Dictionary(masks, uniquingKeysWith: { first, _ in first }))
