@@ -134,7 +134,26 @@ public enum VideoCodec: String, CaseIterable, Hashable, Sendable {
 
     var fastStartByDefault: Bool { [.h264, .h265, .prores, .ffv1].contains(self) }
 
-    var supportsCRF: Bool { [.h264, .h265, .vp9].contains(self) }
+    public var supportsCRF: Bool { [.h264, .h265, .vp9].contains(self) }
+    /// The encoder's constant-rate-factor scale (libx264/libx265 0–51, libvpx-vp9 0–63).
+    public var crfRange: ClosedRange<Int>? {
+        switch self {
+        case .h264, .h265: 0...51
+        case .vp9: 0...63
+        default: nil
+        }
+    }
+    /// The container for a file whose extension FFmpeg does not know.
+    public var naturalContainer: String {
+        switch self {
+        case .h264, .h265: "mp4"
+        case .vp9: "webm"
+        case .prores: "mov"
+        case .ffv1: "matroska"
+        case .gif: "gif"
+        case .png: "image2"
+        }
+    }
     var supportsPreset: Bool { [.h264, .h265, .vp9].contains(self) }
     var presetOption: String { self == .vp9 ? "cpu-used" : "preset" }
     var defaultPreset: String { self == .vp9 ? "2" : "medium" }
