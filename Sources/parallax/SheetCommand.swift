@@ -60,7 +60,8 @@ struct SheetCommand: ParsableCommand {
         if let interpolation { settings.interpolation = Interpolation.named(interpolation)! }
         let width = thumbnailWidth ?? min(plan.width, 320) / 2 * 2
         let graph = RenderGraph.contactSheet(plan: plan, stepPattern: opened.folder.imageSequencePattern, settings: settings,
-                                             frames: min(frames, plan.frameCount), columns: columns, thumbnailWidth: width)
+                                             frames: min(frames, plan.frameCount), columns: columns, thumbnailWidth: width,
+                                             stepRuns: try opened.folder.pixelLayoutRuns(steps: plan.steps))
         let sheet = AtomicOutput(output)
         try sheet.checkWritable()
         GraphRunner.installInterruptHandler()
