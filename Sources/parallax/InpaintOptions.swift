@@ -107,8 +107,14 @@ func runStepLoop(project: Project, inpaint: InpaintOptions, depthPath: String?, 
         let summary = try loop.run { done, _ in display.update(done) }
         let how = summary.resumedAfter > 0 ? " (resumed after step \(summary.resumedAfter))" : ""
         display.finish("generated \(summary.stepsWritten) steps of \(summary.totalSteps) with \(loop.inpainter.name)\(how)")
+        // Resuming with another inpainter keeps the steps the first one made: say so.
+        for (name, steps) in loop.stepsByOtherInpainters().sorted(by: { $0.key < $1.key }) where !quiet {
+            let range = steps.count == 1 ? "step \(steps[0])" : "steps \(steps.min()!)–\(steps.max()!)"
+            FileHandleOutput.error("parallax: \(range) came from the \(name) inpainter, not \(loop.inpainter.name), and are kept; "
+                                   + "to make every step with \(loop.inpainter.name), run again with --restart")
+        }
     } catch let error as InpaintError {
-        let kept = max(0, loop.resumePoint() - 1)
+        let kept = loop.finishedSteps()
         // End the progress bar's line first, when one is being drawn.
         let newline = !quiet && isatty(STDERR_FILENO) != 0 ? "\n" : ""
         let resume = "parallax generate \(ShellQuoting.quote(projectArgument))"
