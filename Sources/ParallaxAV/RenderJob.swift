@@ -16,7 +16,8 @@ public struct RenderJob: Sendable {
         self.settings = settings
         let plan = project.plan
         try project.folder.validate(steps: plan.steps, width: plan.width, height: plan.height)
-        graph = RenderGraph(plan: plan, stepPattern: project.folder.imageSequencePattern, settings: settings)
+        graph = RenderGraph(plan: plan, stepPattern: project.folder.imageSequencePattern, settings: settings,
+                            stepRuns: try project.folder.pixelLayoutRuns(steps: plan.steps))
         try settings.loop?.check(frames: graph.plan.frameCount, fps: graph.plan.fps, sceneFile: project.sceneFile)
     }
 
