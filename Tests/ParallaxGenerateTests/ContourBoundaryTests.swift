@@ -52,6 +52,19 @@ struct ContourBoundaryTests {
         #expect(zip(boundary, boundary.dropFirst()).allSatisfy { abs($0 - $1) <= 2 })
     }
 
+    @Test("a large picture is searched shrunk and refined at full size, still within 2 px")
+    func largePictureCoarseToFine() throws {
+        let directory = TemporaryDirectory()
+        let width = 1280, height = 660
+        var generator = SeededGenerator(seed: 5)
+        let truth = ContourFixtures.curve(width: width, base: 200, amplitude: 25, generator: &generator)
+        let picture = ContourFixtures.picture(width: width, height: height, boundaries: [truth], seed: 5)
+        let scene = try build(picture, in: directory)
+        let boundary = try #require(scene.layers[1].boundary)
+        let agreement = ContourFixtures.agreement(boundary, truth)
+        #expect(agreement >= 0.95, "agreement \(agreement)")
+    }
+
     @Test("--straight keeps today's straight rows for the defaults and for masks")
     func straightKeepsRows() throws {
         let directory = TemporaryDirectory()
