@@ -79,7 +79,9 @@ public struct SceneBuilder: Sendable {
             }
         } else {
             specs = LayerSpec.defaults
-            if !straight {
+            // Contour strips slide left or right only (the renderer's rule): other directions
+            // keep straight rows.
+            if !straight && Direction(degrees: direction).unitVector.y == 0 {
                 contours = try SceneBuilder.followPicture(&specs, imagePath: imagePath, imageHeight: size.height)
             }
         }

@@ -115,6 +115,7 @@ struct SceneOptions: ParsableArguments {
             builder.layerMaskPaths = layerMasks?.split(separator: ",").map(String.init) ?? []
             builder.objects = objectSpecs
             builder.straight = straight
+            if let direction { builder.direction = direction }
             builder.followEdges = followEdges
             scene = try builder.build(imagePath: imagePath, imageReference: imageReference)
         }

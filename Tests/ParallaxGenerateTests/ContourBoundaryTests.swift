@@ -75,6 +75,9 @@ struct ContourBoundaryTests {
         #expect(defaults.layers.compactMap(\.height) == [36, 24, 30])
         let masked = try build(picture, in: directory) { $0.straight = true; $0.layerMaskPaths = [directory.file("sky.png")] }
         #expect(masked.layers.allSatisfy { $0.boundary == nil })
+        // Contour strips slide left or right only, so up or down keeps the default rows straight.
+        let upward = try build(picture, in: directory) { $0.direction = 90 }
+        #expect(upward.layers.allSatisfy { $0.boundary == nil })
         let explicit = try build(picture, in: directory) {
             $0.layers = try LayerSpec.parseList(["sky:40:0.2,land"], option: "--layers")
         }
