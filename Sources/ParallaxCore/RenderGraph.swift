@@ -15,8 +15,12 @@ public struct RenderGraph: Sendable {
     public var script: String { graph.script }
 
     /// Builds the one streaming graph that turns a step folder into finished frames (and sound).
-    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings) {
-        var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern, settings: settings)
+    /// `stripPatterns` gives the image2 pattern of each layer's strips (contour scenes only); by
+    /// default `layers/NN/%06d.png` beside the steps folder.
+    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings,
+                stripPatterns: ((Int) -> String)? = nil) {
+        var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern, settings: settings,
+                                         stripPatterns: stripPatterns ?? { RenderGraphBuilder.defaultStripPattern(stepPattern: stepPattern, layer: $0) })
         var frames = builder.effectedFrames()
         frames = builder.loop(frames)
         frames = builder.previewScale(frames)
@@ -38,23 +42,32 @@ public struct RenderGraphBuilder: Sendable {
     public let plan: MotionPlan
     public let stepPattern: String
     public let settings: RenderSettings
+    /// How the layers are drawn: stacked bands, or strips overlaid back to front.
+    public let layout: StripLayout
+    /// Each layer's strip pattern (contour scenes; see ``StepFolder/stripSequencePattern(layer:)``).
+    public let stripPatterns: [String]
     public internal(set) var graph = FilterGraph()
     let slide: SlideExpression
 
     /// Compositing happens in planar RGB; conversion to the output format happens once, at the end.
     public static let workingPixelFormat = "gbrp"
 
-    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings = RenderSettings()) {
+    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings = RenderSettings(),
+                stripPatterns: ((Int) -> String)? = nil) {
         let divisor = settings.preview?.frameRateDivisor ?? 1
         self.plan = divisor > 1 ? plan.withFrameRate(Rational(plan.fps.numerator, plan.fps.denominator * divisor)) : plan
         self.stepPattern = stepPattern
         self.settings = settings
+        layout = StripLayout(plan: plan)
+        let patterns = stripPatterns ?? { Self.defaultStripPattern(stepPattern: stepPattern, layer: $0) }
+        self.stripPatterns = plan.layers.indices.map(patterns)
         slide = SlideExpression(clock: self.plan.clock)
     }
 
-    /// Every frame, stacked, with layer and frame effects applied: the picture before looping
-    /// and encoding.
+    /// Every frame, composited, with layer and frame effects applied: the picture before looping
+    /// and encoding. Straight bands are stacked; contour strips are overlaid back to front.
     public mutating func effectedFrames() -> Label {
+        if !layout.isStacked { return applyEffects(to: compositedStrips(), layer: nil) }
         let bands = self.bands().enumerated().map { applyEffects(to: $0.element, layer: $0.offset) }
         return applyEffects(to: stack(bands), layer: nil)
     }
@@ -143,15 +156,21 @@ public struct RenderGraphBuilder: Sendable {
 
     /// A black canvas the size of the band, at the output rate.
     mutating func canvas(_ layer: LayerMotion) -> Label {
+        canvas(height: layer.height)
+    }
+
+    /// A black canvas as wide as the frame and `height` rows high, at the output rate.
+    mutating func canvas(height: Int, pixelFormat: String = RenderGraphBuilder.workingPixelFormat) -> Label {
         graph.chain([], [
-            Filter("color", ["c": "black", "s": "\(plan.width)x\(layer.height)", "r": plan.fps.description]),
-            Filter("format", ["pix_fmts": Self.workingPixelFormat]),
+            Filter("color", ["c": "black", "s": "\(plan.width)x\(height)", "r": plan.fps.description]),
+            Filter("format", ["pix_fmts": pixelFormat]),
         ], hint: "canvas")
     }
 
-    /// `top` over `under` on `canvas`, each at its exact offset.
+    /// `top` over `under` on `canvas`, each at its exact offset. `format` is overlay's working
+    /// format (a planar one with no subsampling, so any offset is exact).
     mutating func overlaid(_ layer: LayerMotion, on canvas: Label, top: Label, topAhead: Int, under: Label, underAhead: Int,
-                           hint: String) -> Label {
+                           hint: String, format: String = "gbrp") -> Label {
         var lower = canvas
         var under = under
         if layer.velocity.x != 0 && layer.velocity.y != 0 {
@@ -159,20 +178,20 @@ public struct RenderGraphBuilder: Sendable {
             // step is in no step image (two corners of at most |vx|×|vy| px). Fill them from the
             // lower band, positioned exactly along one axis.
             let copies = graph.split(under, into: 3)
-            lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead)], hint: "corner")
-            lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead)], hint: "corner")
+            lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead, format: format)], hint: "corner")
+            lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead, format: format)], hint: "corner")
             under = copies[0]
         }
-        lower = graph.chain([lower, under], [overlay(layer, aheadX: underAhead, aheadY: underAhead)], hint: "under")
-        return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead)], hint: hint)
+        lower = graph.chain([lower, under], [overlay(layer, aheadX: underAhead, aheadY: underAhead, format: format)], hint: "under")
+        return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead, format: format)], hint: hint)
     }
 
-    private func overlay(_ layer: LayerMotion, aheadX: Int, aheadY: Int) -> Filter {
+    private func overlay(_ layer: LayerMotion, aheadX: Int, aheadY: Int, format: String) -> Filter {
         Filter("overlay", [
             "x": slide.offset(velocity: layer.velocity.x, stepsAhead: aheadX),
             "y": slide.offset(velocity: layer.velocity.y, stepsAhead: aheadY),
             "eval": "frame",
-            "format": "gbrp",
+            "format": format,
         ])
     }
 

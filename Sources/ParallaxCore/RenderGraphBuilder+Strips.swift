@@ -1,0 +1,74 @@
+import Foundation
+import FilterGraph
+
+extension RenderGraphBuilder {
+    /// `layers/NN/%06d.png` beside the folder of `stepPattern` (`.../steps/%06d.png`).
+    public static func defaultStripPattern(stepPattern: String, layer: Int) -> String {
+        let steps = (stepPattern as NSString).deletingLastPathComponent
+        let project = (steps as NSString).deletingLastPathComponent
+        let number = String(layer)
+        let folder = String(repeating: "0", count: max(0, 2 - number.count)) + number
+        return ((project as NSString).appendingPathComponent("layers") as NSString)
+            .appendingPathComponent(folder) + "/%0\(StepFolder.digits)d.png"
+    }
+
+    /// Contour scenes: each layer's strip slid to its exact offset (a picture with alpha), then
+    /// all of them overlaid back to front on a black frame, farthest first. Cut to the plan's
+    /// exact frame count.
+    mutating func compositedStrips() -> Label {
+        var frame = canvas(height: plan.height)
+        for index in layout.drawOrder {
+            let picture = self.stripPicture(index)
+            frame = graph.chain([frame, picture], [
+                Filter("overlay", ["x": 0, "y": layout.strips[index].rows.lowerBound, "format": "gbrp"]),
+            ], hint: "composite")
+        }
+        return graph.chain([frame], [Filter("trim", ["end_frame": plan.frameCount])], hint: "frames")
+    }
+
+    /// One layer's strip at every output frame: planar RGB, with alpha when it has a curve edge.
+    ///
+    /// Overlay blends by the top picture's alpha, which would blend a strip's antialiased edge
+    /// with itself where the strip of step K lies over the one of step K+1. So the colour and the
+    /// alpha slide separately, both as opaque pictures (the alpha as the luma of a 4:4:4 picture:
+    /// unsubsampled, so every offset is exact), and are joined after sliding.
+    mutating func stripPicture(_ index: Int) -> Label {
+        let layer = plan.layers[index]
+        let strip = layout.strips[index]
+        let decoded = graph.chain([], [
+            Filter("movie", ["filename": stripPatterns[index], "format_name": "image2"]),
+            Filter("format", ["pix_fmts": strip.isOpaque ? Self.workingPixelFormat : "gbrap"]),
+        ], hint: "strip")
+        guard layer.isMoving else {
+            return graph.chain([decoded], atStepRate() + [repeatToOutputRate()], hint: "still")
+        }
+        if strip.isOpaque {
+            let colour = slid(decoded, layer: layer, rows: strip.rows.count, pixelFormat: Self.workingPixelFormat,
+                              overlayFormat: "gbrp", hint: "colour")
+            return applyEffects(to: colour, layer: index)
+        }
+        let parts = graph.split(decoded, into: 2)
+        let colourSteps = graph.chain([parts[0]], [Filter("format", ["pix_fmts": Self.workingPixelFormat])], hint: "colsteps")
+        let alphaSteps = graph.chain([parts[1]], [Filter("alphaextract"), Filter("format", ["pix_fmts": "yuvj444p"])],
+                                     hint: "alphasteps")
+        let colour = applyEffects(to: slid(colourSteps, layer: layer, rows: strip.rows.count,
+                                           pixelFormat: Self.workingPixelFormat, overlayFormat: "gbrp", hint: "colour"),
+                                  layer: index)
+        let alpha = graph.chain([slid(alphaSteps, layer: layer, rows: strip.rows.count, pixelFormat: "yuvj444p",
+                                      overlayFormat: "yuv444", hint: "alpha")],
+                                [Filter("extractplanes", ["planes": "y"])], hint: "alpha")
+        return graph.chain([colour, alpha], [Filter("alphamerge")], hint: "layer")
+    }
+
+    /// A step-rate sequence of strips slid on a canvas at the output rate: the strip of step K+1
+    /// underneath, showing only in the gap the strip of step K opens, as for bands.
+    private mutating func slid(_ steps: Label, layer: LayerMotion, rows: Int, pixelFormat: String, overlayFormat: String,
+                               hint: String) -> Label {
+        let copies = graph.split(steps, into: 2)
+        let current = graph.chain([copies[0]], atStepRate(), hint: "cur" + hint)
+        let next = graph.chain([copies[1]], [Filter("trim", ["start_frame": 1])] + atStepRate(), hint: "next" + hint)
+        let canvas = self.canvas(height: rows, pixelFormat: pixelFormat)
+        return overlaid(layer, on: canvas, top: current, topAhead: 0, under: next, underAhead: 1, hint: hint,
+                        format: overlayFormat)
+    }
+}
