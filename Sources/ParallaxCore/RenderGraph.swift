@@ -60,7 +60,7 @@ public struct RenderGraphBuilder: Sendable {
         self.settings = settings
         layout = StripLayout(plan: plan)
         let patterns = stripPatterns ?? { Self.defaultStripPattern(stepPattern: stepPattern, layer: $0) }
-        self.stripPatterns = plan.layers.indices.map(patterns)
+        self.stripPatterns = layout.isStacked ? [] : plan.layers.indices.map(patterns)
         slide = SlideExpression(clock: self.plan.clock)
     }
 

@@ -4,12 +4,12 @@ import FilterGraph
 extension RenderGraphBuilder {
     /// `layers/NN/%06d.png` beside the folder of `stepPattern` (`.../steps/%06d.png`).
     public static func defaultStripPattern(stepPattern: String, layer: Int) -> String {
-        let steps = (stepPattern as NSString).deletingLastPathComponent
-        let project = (steps as NSString).deletingLastPathComponent
+        // Plain string surgery: the pattern's folder names are already escaped for image2.
+        var parts = stepPattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        parts.removeLast(min(2, parts.count))
         let number = String(layer)
         let folder = String(repeating: "0", count: max(0, 2 - number.count)) + number
-        return ((project as NSString).appendingPathComponent("layers") as NSString)
-            .appendingPathComponent(folder) + "/%0\(StepFolder.digits)d.png"
+        return (parts + ["layers", folder, "%0\(StepFolder.digits)d.png"]).joined(separator: "/")
     }
 
     /// Contour scenes: each layer's strip slid to its exact offset (a picture with alpha), then
