@@ -21,9 +21,10 @@ public struct RenderJob: Sendable {
             throw SceneError(file: project.sceneFile, "interpolation \(settings.interpolation.modeName) works on straight bands "
                              + "only; a scene with contour layers renders with exact interpolation")
         }
-        try project.folder.validateStrips(layout, steps: plan.steps, width: plan.width)
+        try project.folder.validateStrips(layout, objects: plan.objects, steps: plan.steps, width: plan.width)
         graph = RenderGraph(plan: plan, stepPattern: project.folder.imageSequencePattern, settings: settings,
-                            stripPatterns: project.folder.stripSequencePattern(layer:))
+                            stripPatterns: project.folder.stripSequencePattern(layer:),
+                            objectPictures: project.folder.objectPictureFilename(_:))
         try settings.loop?.check(frames: graph.plan.frameCount, fps: graph.plan.fps, sceneFile: project.sceneFile)
     }
 

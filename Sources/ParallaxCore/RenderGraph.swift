@@ -18,9 +18,9 @@ public struct RenderGraph: Sendable {
     /// `stripPatterns` gives the image2 pattern of each layer's strips (contour scenes only); by
     /// default `layers/NN/%06d.png` beside the steps folder.
     public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings,
-                stripPatterns: ((Int) -> String)? = nil) {
+                stripPatterns: ((Int) -> String)? = nil, objectPictures: ((Int) -> String)? = nil) {
         var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern, settings: settings,
-                                         stripPatterns: stripPatterns ?? { RenderGraphBuilder.defaultStripPattern(stepPattern: stepPattern, layer: $0) })
+                                         stripPatterns: stripPatterns, objectPictures: objectPictures)
         var frames = builder.effectedFrames()
         frames = builder.loop(frames)
         frames = builder.previewScale(frames)
@@ -46,6 +46,8 @@ public struct RenderGraphBuilder: Sendable {
     public let layout: StripLayout
     /// Each layer's strip pattern (contour scenes; see ``StepFolder/stripSequencePattern(layer:)``).
     public let stripPatterns: [String]
+    /// Each object's picture (``StepFolder/objectPicturePath(_:)``).
+    public let objectPictures: [String]
     public internal(set) var graph = FilterGraph()
     let slide: SlideExpression
 
@@ -53,7 +55,7 @@ public struct RenderGraphBuilder: Sendable {
     public static let workingPixelFormat = "gbrp"
 
     public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings = RenderSettings(),
-                stripPatterns: ((Int) -> String)? = nil) {
+                stripPatterns: ((Int) -> String)? = nil, objectPictures: ((Int) -> String)? = nil) {
         let divisor = settings.preview?.frameRateDivisor ?? 1
         self.plan = divisor > 1 ? plan.withFrameRate(Rational(plan.fps.numerator, plan.fps.denominator * divisor)) : plan
         self.stepPattern = stepPattern
@@ -61,6 +63,8 @@ public struct RenderGraphBuilder: Sendable {
         layout = StripLayout(plan: plan)
         let patterns = stripPatterns ?? { Self.defaultStripPattern(stepPattern: stepPattern, layer: $0) }
         self.stripPatterns = layout.isStacked ? [] : plan.layers.indices.map(patterns)
+        let pictures = objectPictures ?? { Self.defaultObjectPicture(stepPattern: stepPattern, object: $0) }
+        self.objectPictures = plan.objects.indices.map(pictures)
         slide = SlideExpression(clock: self.plan.clock)
     }
 

@@ -12,6 +12,14 @@ extension RenderGraphBuilder {
         return (parts + ["layers", folder, "%0\(StepFolder.digits)d.png"]).joined(separator: "/")
     }
 
+    /// `layers/objects/NN.png` beside the folder of `stepPattern`.
+    public static func defaultObjectPicture(stepPattern: String, object: Int) -> String {
+        let layerFolder = defaultStripPattern(stepPattern: stepPattern, layer: object)
+            .split(separator: "/", omittingEmptySubsequences: false).dropLast(2).joined(separator: "/")
+        let number = String(object)
+        return layerFolder + "/objects/" + String(repeating: "0", count: max(0, 2 - number.count)) + number + ".png"
+    }
+
     /// Contour scenes: each layer's strip slid to its exact offset (a picture with alpha), then
     /// all of them overlaid back to front on a black frame, farthest first. Cut to the plan's
     /// exact frame count.
@@ -22,6 +30,9 @@ extension RenderGraphBuilder {
             frame = graph.chain([frame, picture], [
                 Filter("overlay", ["x": 0, "y": layout.strips[index].rows.lowerBound, "format": "gbrp"]),
             ], hint: "composite")
+        }
+        for index in plan.objects.indices {
+            frame = drawObject(index, on: frame)
         }
         return graph.chain([frame], [Filter("trim", ["end_frame": plan.frameCount])], hint: "frames")
     }
@@ -58,6 +69,24 @@ extension RenderGraphBuilder {
                                       overlayFormat: "yuv444", hint: "alpha")],
                                 [Filter("extractplanes", ["planes": "y"])], hint: "alpha")
         return graph.chain([colour, alpha], [Filter("alphamerge")], hint: "layer")
+    }
+
+    /// An object above the layers: its one picture, with its mask as alpha, at its box moved by
+    /// round(u·v) at every frame; once outside the frame it is simply not drawn again.
+    private mutating func drawObject(_ index: Int, on frame: Label) -> Label {
+        let object = plan.objects[index]
+        let picture = graph.chain([], [
+            Filter("movie", ["filename": objectPictures[index], "format_name": "image2"]),
+            Filter("format", ["pix_fmts": "gbrap"]),
+        ], hint: "object")
+        return graph.chain([frame, picture], [
+            Filter("overlay", [
+                "x": slide.position(velocity: object.velocity.x, start: object.box.x),
+                "y": slide.position(velocity: object.velocity.y, start: object.box.y),
+                "eval": "frame",
+                "format": "gbrp",
+            ]),
+        ], hint: "objects")
     }
 
     /// A step-rate sequence of strips slid on a canvas at the output rate: the strip of step K+1

@@ -39,6 +39,18 @@ public struct StepFolder: Sendable {
         (layerDirectory(layer) as NSString).appendingPathComponent(StepFolder.fileName(step: step))
     }
 
+    /// An object's picture: its box cut from the input, alpha = its mask (`layers/objects/NN.png`).
+    public func objectPicturePath(_ object: Int) -> String {
+        let number = String(object)
+        let name = String(repeating: "0", count: max(0, 2 - number.count)) + number + ".png"
+        return ((layersDirectory as NSString).appendingPathComponent("objects") as NSString).appendingPathComponent(name)
+    }
+
+    /// The same path as an image2 filename (`%` doubled).
+    public func objectPictureFilename(_ object: Int) -> String {
+        URL(fileURLWithPath: objectPicturePath(object)).standardizedFileURL.path.replacingOccurrences(of: "%", with: "%%")
+    }
+
     /// The image2 pattern of one layer's strips (`%` in folder names doubled).
     public func stripSequencePattern(layer: Int) -> String {
         let directory = URL(fileURLWithPath: layerDirectory(layer)).standardizedFileURL.path
@@ -47,8 +59,19 @@ public struct StepFolder: Sendable {
 
     /// Checks that every layer of a contour scene has its strips for steps 0...steps, each as
     /// wide as the image and as high as the layer's strip; throws the first problem.
-    public func validateStrips(_ layout: StripLayout, steps: Int, width: Int) throws {
+    public func validateStrips(_ layout: StripLayout, objects: [ObjectMotion], steps: Int, width: Int) throws {
         guard !layout.isStacked else { return }
+        for (index, object) in objects.enumerated() {
+            let path = objectPicturePath(index)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw SceneError(file: path, "missing: object \(object.name) renders from its picture, which generate writes")
+            }
+            let size = try PNGHeader.size(ofFile: path)
+            guard size.width == object.box.width, size.height == object.box.height else {
+                throw SceneError(file: path, "is \(size.width)x\(size.height) but object \(object.name)'s box is "
+                                 + "\(object.box.width)x\(object.box.height)")
+            }
+        }
         for strip in layout.strips {
             for step in 0...steps {
                 let path = stripPath(layer: strip.layerIndex, step: step)

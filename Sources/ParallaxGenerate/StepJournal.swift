@@ -105,6 +105,9 @@ public enum PlanFingerprint {
                 text += ";" + layer.region.top.map(String.init).joined(separator: ",")
             }
         }
+        for object in plan.objects {
+            text += ";o\(object.box.values),\(object.velocity.x),\(object.velocity.y)"
+        }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)

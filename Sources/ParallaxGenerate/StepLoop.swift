@@ -96,7 +96,7 @@ public final class StepLoop {
             }
         }
         // A scene with contour layers carries each layer's strip from step to step.
-        var strips: [StripPicture]?
+        var strips: StripState?
         if !layout.isStacked {
             strips = start == 1 ? try writeStripsZero(image: previous) : try readStrips(step: start - 1)
         }

@@ -19,8 +19,9 @@ public struct StripPicture: Sendable {
     }
 
     /// The strip at step 0: the input's pixels with the strip's alpha, and its hidden parts
-    /// (beyond the region on a covered edge) marked unknown.
-    public static func initial(_ strip: LayerStrip, image: Raster) -> StripPicture {
+    /// (beyond the region on a covered edge, and under any object: `behindObjects`, one flag
+    /// per frame pixel) marked unknown.
+    public static func initial(_ strip: LayerStrip, image: Raster, behindObjects: [Bool]? = nil) -> StripPicture {
         let width = image.width, rows = strip.rows
         let alpha = strip.initialAlpha()
         var pixels = Raster(width: width, height: rows.count, channels: 4)
@@ -35,7 +36,11 @@ public struct StripPicture: Sendable {
                 let own = strip.region.contains(x: x, y: y)
                 // Outside the content rows (beyond a curve edge, ramp included) the input's pixel
                 // stays: nothing there needs a fill.
-                picture.known[(y - rows.lowerBound) * width + x] = own || !strip.contentRows(column: x).contains(y)
+                let content = strip.contentRows(column: x).contains(y)
+                let underObject = behindObjects?[y * width + x] ?? false
+                let visible = alpha[(y - rows.lowerBound) * width + x] > 0
+                picture.known[(y - rows.lowerBound) * width + x] = !(content || visible) || (own && !underObject)
+                    || (!content && !underObject)
             }
         }
         picture.pixels = pixels
@@ -97,6 +102,27 @@ public struct Backdrop: Sendable {
     public init(width: Int, height: Int) {
         image = Raster(width: width, height: height, channels: 3)
         covered = [Bool](repeating: false, count: width * height)
+    }
+
+    /// Draws an object's picture (RGBA, alpha = its mask) with its top left corner at (x, y);
+    /// whatever lies outside the frame is not drawn.
+    public mutating func draw(object picture: Raster, x left: Int, y top: Int) {
+        let width = image.width, height = image.height
+        let rows = max(0, -top)..<max(max(0, -top), min(picture.height, height - top))
+        let columns = max(0, -left)..<max(max(0, -left), min(picture.width, width - left))
+        for row in rows {
+            for column in columns {
+                let source = picture.index(x: column, y: row)
+                let alpha = Int(picture.pixels[source + 3])
+                if alpha == 0 { continue }
+                let pixel = (top + row) * width + left + column
+                for channel in 0..<3 {
+                    let under = Int(image.pixels[pixel * 3 + channel]), over = Int(picture.pixels[source + channel])
+                    image.pixels[pixel * 3 + channel] = UInt8((over * alpha + under * (255 - alpha) + 127) / 255)
+                }
+                covered[pixel] = true
+            }
+        }
     }
 
     /// Draws a strip over what is there, by its alpha (rounded as 8-bit blending does).

@@ -9,26 +9,58 @@ import ParallaxCore
 /// every layer's hidden part (what nearer layers cover now and will uncover) is filled once; at
 /// every step each layer's strip moves by its shift and the gap it opens is filled, the layer's
 /// edge curve continued through the filled gap.
+/// What a contour scene carries from step to step: every layer's strip, and the objects.
+public struct StripState: Sendable {
+    public var strips: [StripPicture]
+    public let objects: [ObjectPicture]
+}
+
 extension StepLoop {
     var layout: StripLayout { StripLayout(plan: project.plan) }
 
-    /// Step 0: the input's strips with their hidden parts filled.
-    func writeStripsZero(image: Raster) throws -> [StripPicture] {
+    /// Step 0: the input's strips with their hidden parts (behind nearer layers and behind
+    /// objects) filled, and each object cut out.
+    func writeStripsZero(image: Raster) throws -> StripState {
         let fileManager = FileManager.default
+        let plan = project.plan
         try? fileManager.removeItem(atPath: folder.layersDirectory)
         for strip in layout.strips { try? fileManager.removeItem(atPath: stripMaskDirectory(strip.layerIndex)) }
-        var pictures = layout.strips.map { StripPicture.initial($0, image: image) }
+        let masks = try plan.objects.enumerated().map { index, object in
+            try ObjectMask.read(object, projectDirectory: project.directory, width: plan.width, height: plan.height, index: index)
+        }
+        let objects = zip(plan.objects, masks).map { ObjectPicture.cut($0, mask: $1, from: image) }
+        let behindObjects = masks.isEmpty ? nil : ObjectPicture.coverage(masks, width: plan.width, height: plan.height)
+        var pictures = layout.strips.map { StripPicture.initial($0, image: image, behindObjects: behindObjects) }
         var backdrop = Backdrop(width: image.width, height: image.height)
         for index in layout.drawOrder {
             _ = try fill(&pictures[index], over: backdrop, step: 0, shift: 0)
             backdrop.draw(pictures[index])
         }
+        for (index, object) in objects.enumerated() {
+            try fileManager.createDirectory(atPath: (folder.objectPicturePath(index) as NSString).deletingLastPathComponent,
+                                            withIntermediateDirectories: true)
+            try AtomicOutput(folder.objectPicturePath(index)).write { try PNGImage.write(object.pixels, to: $0) }
+        }
         try write(pictures, step: 0)
-        return pictures
+        return StripState(strips: pictures, objects: objects)
     }
 
-    /// The strips of a finished step, for resuming after it.
-    func readStrips(step: Int) throws -> [StripPicture] {
+    /// The strips of a finished step and the objects, for resuming after it.
+    func readStrips(step: Int) throws -> StripState {
+        let plan = project.plan
+        let objects = try plan.objects.enumerated().map { index, motion in
+            let path = folder.objectPicturePath(index)
+            let pixels = try PNGImage.read(path, channels: 4)
+            guard pixels.width == motion.box.width, pixels.height == motion.box.height else {
+                throw SceneError(file: path, "is \(pixels.width)x\(pixels.height), expected object \(motion.name)'s box "
+                                 + "\(motion.box.width)x\(motion.box.height)")
+            }
+            return ObjectPicture(motion: motion, pixels: pixels)
+        }
+        return StripState(strips: try readLayerStrips(step: step), objects: objects)
+    }
+
+    private func readLayerStrips(step: Int) throws -> [StripPicture] {
         try layout.strips.map { strip in
             let path = folder.stripPath(layer: strip.layerIndex, step: step)
             let pixels = try PNGImage.read(path, channels: 4)
@@ -39,16 +71,18 @@ extension StepLoop {
         }
     }
 
-    /// True when every layer's strip of `step` is on disk.
+    /// True when every layer's strip of `step` (and, for step 0, every object) is on disk.
     func stripsExist(step: Int) -> Bool {
-        layout.strips.allSatisfy { FileManager.default.fileExists(atPath: folder.stripPath(layer: $0.layerIndex, step: step)) }
+        let fileManager = FileManager.default
+        return layout.strips.allSatisfy { fileManager.fileExists(atPath: folder.stripPath(layer: $0.layerIndex, step: step)) }
+            && (step > 0 || project.plan.objects.indices.allSatisfy { fileManager.fileExists(atPath: folder.objectPicturePath($0)) })
     }
 
     /// One step of a contour scene, start to journal line; returns the new strips.
-    public func makeStripStep(_ step: Int, from previous: [StripPicture]) throws -> [StripPicture] {
+    public func makeStripStep(_ step: Int, from previous: StripState) throws -> StripState {
         let clock = ContinuousClock()
         let plan = project.plan
-        var pictures = previous
+        var pictures = previous.strips
         var backdrop = Backdrop(width: plan.width, height: plan.height)
         var gaps = Raster(width: plan.width, height: plan.height, channels: 1)
         var fillTime = Duration.zero
@@ -66,6 +100,10 @@ extension StepLoop {
             fillTime += clock.now - fillStart
             backdrop.draw(pictures[index])
         }
+        for object in previous.objects {
+            let corner = object.corner(afterSteps: step)
+            backdrop.draw(object: object.pixels, x: corner.x, y: corner.y)
+        }
         let writeStart = clock.now
         try AtomicOutput(folder.maskPath(step)).write { try PNGImage.write(gaps, to: $0) }
         try write(pictures, step: step)
@@ -75,7 +113,7 @@ extension StepLoop {
                                         shiftMilliseconds: (writeStart - start - fillTime).milliseconds,
                                         inpaintMilliseconds: fillTime.milliseconds, writeMilliseconds: writeTime.milliseconds,
                                         plan: PlanFingerprint.of(plan)))
-        return pictures
+        return StripState(strips: pictures, objects: previous.objects)
     }
 
     private func write(_ pictures: [StripPicture], step: Int) throws {

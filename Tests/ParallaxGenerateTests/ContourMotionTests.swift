@@ -112,6 +112,53 @@ struct ContourMotionTests {
         #expect(bytes(cut.path) == bytes(whole.path))
     }
 
+    @Test func anObjectMovesWholeAboveTheLayersAndLeavesNothingBehind() throws {
+        let folder = TemporaryDirectory("contour")
+        // 12 px per step: the tower (x 120..<132) is gone after 11 steps.
+        let scene = try WavySkylineScene(directory: folder.path, steps: 12, stepShift: 12, tower: true)
+        try scene.generate()
+        let input = try PNGImage.read(folder.path + "/input.png")
+        // Behind the tower, every layer was filled with its own kind of picture at step 0.
+        for layer in 0..<2 {
+            let strip = try PNGImage.read(scene.project.folder.stripPath(layer: layer, step: 0), channels: 4)
+            var red = 0
+            for y in 0..<strip.height {
+                for x in 0..<strip.width where strip[x, y, 3] > 0 && WavySkylineScene.isTower(strip, x: x, y: y) { red += 1 }
+            }
+            #expect(red == 0, "layer \(layer) keeps \(red) tower pixels behind the tower")
+        }
+        let job = try RenderJob(project: scene.project, settings: RenderSettings(video: VideoEncoding(codec: .ffv1)))
+        let output = folder.file("out.mkv")
+        try job.render(to: output)
+        let frames = try VideoInspection.rgbFrames(output, width: scene.plan.width, height: scene.plan.height)
+        let tower = scene.plan.objects[0], box = WavySkylineScene.tower
+        var framesInView = 0, framesGone = 0
+        for (index, frame) in frames.enumerated() {
+            let offset = tower.offset(atStepTime: scene.plan.clock.stepTime(atFrame: index))
+            var visible = 0, changed = 0
+            for y in box.y..<box.maxY {
+                for x in box.x..<box.maxX {
+                    let target = x + offset.x
+                    guard target >= 0 && target < scene.plan.width else { continue }
+                    visible += 1
+                    if (0..<3).contains(where: { frame[target, y + offset.y, $0] != input[x, y, $0] }) { changed += 1 }
+                }
+            }
+            #expect(changed == 0, "frame \(index): \(changed) of the tower's \(visible) visible pixels differ from the input")
+            let red = (0..<frame.height).reduce(0) { sum, y in
+                sum + (0..<frame.width).filter { WavySkylineScene.isTower(frame, x: $0, y: y) }.count
+            }
+            if visible > 0 {
+                framesInView += 1
+                #expect(red == visible, "frame \(index): \(red) red pixels, the tower shows \(visible)")
+            } else {
+                framesGone += 1
+                #expect(red == 0, "frame \(index): the tower left the frame but \(red) red pixels remain")
+            }
+        }
+        #expect(framesInView > 10 && framesGone > 0)
+    }
+
     @Test func aContourSceneWithoutLayerStripsIsRefusedWithTheFileNamed() throws {
         let folder = TemporaryDirectory("contour")
         let scene = try WavySkylineScene(directory: folder.path, steps: 2)

@@ -43,16 +43,41 @@ struct WavySkylineScene {
         frame[x, y, 1] > frame[x, y, 2]
     }
 
+    /// A red tower standing across the skyline: the object of the object tests.
+    static let tower = PixelBox(x: 120, y: 30, width: 12, height: 40)
+
+    static func isTower(_ frame: Raster, x: Int, y: Int) -> Bool {
+        frame[x, y, 0] > 180 && frame[x, y, 1] < 90
+    }
+
     /// Writes the project; `stepsPerSecond`/`fps` as given, sky at a quarter of the ground's speed.
-    init(directory: String, steps: Int = 5, stepShift: Double = 8, fps: Int = 12) throws {
+    /// With `tower`, the picture has a red tower that is an object moving at twice the ground's speed.
+    init(directory: String, steps: Int = 5, stepShift: Double = 8, fps: Int = 12, tower: Bool = false) throws {
         self.directory = directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try PNGImage.write(Self.image(), to: directory + "/input.png")
+        var image = Self.image()
+        var objects: [SceneObject] = []
+        if tower {
+            var mask = Raster(width: Self.width, height: Self.height, channels: 1)
+            var generator = SeededGenerator(seed: 8)
+            let box = Self.tower
+            for y in box.y..<box.maxY {
+                for x in box.x..<box.maxX {
+                    mask[x, y, 0] = 255
+                    image[x, y, 0] = UInt8(200 + generator.next() % 50)
+                    image[x, y, 1] = UInt8(generator.next() % 60)
+                    image[x, y, 2] = UInt8(generator.next() % 60)
+                }
+            }
+            try PNGImage.write(mask, to: directory + "/tower.png")
+            objects = [SceneObject(name: "tower", mask: "tower.png", depth: .speed(1), box: box)]
+        }
+        try PNGImage.write(image, to: directory + "/input.png")
         let scene = Scene(image: "input.png", direction: Direction(degrees: 180), stepShift: stepShift,
                           stepsPerSecond: Rational(4), fps: Rational(fps), steps: steps, layers: [
-                              Layer(name: "sky", height: 48, depth: .speed(0.25)),
-                              Layer(name: "ground", height: nil, depth: .speed(1), boundary: Self.ridge),
-                          ])
+                              Layer(name: "sky", height: 48, depth: .speed(tower ? 0.125 : 0.25)),
+                              Layer(name: "ground", height: nil, depth: .speed(tower ? 0.5 : 1), boundary: Self.ridge),
+                          ], objects: objects)
         try SceneFile.encode(scene).write(to: URL(fileURLWithPath: directory + "/scene.json"))
         project = try Project(path: directory)
     }

@@ -54,13 +54,13 @@ public struct StripLayout: Hashable, Sendable {
     /// Layer indices, back to front.
     public let drawOrder: [Int]
 
-    /// True when every layer is a straight band: the render stacks them, the step loop shifts
-    /// bands, and no per-layer pictures are needed.
+    /// True when every layer is a straight band and there are no objects: the render stacks
+    /// the bands, the step loop shifts bands, and no per-layer pictures are needed.
     public let isStacked: Bool
 
     public init(plan: MotionPlan) {
         let layers = plan.layers
-        isStacked = layers.allSatisfy(\.region.isStraight)
+        isStacked = layers.allSatisfy(\.region.isStraight) && plan.objects.isEmpty
         // Slower is farther; equal speeds keep the scene's order (top first).
         drawOrder = layers.indices.sorted { (layers[$0].speed, $0) < (layers[$1].speed, $1) }
         var rank = [Int](repeating: 0, count: layers.count)
