@@ -41,8 +41,10 @@ extension RenderGraphBuilder {
     ///
     /// Overlay blends by the top picture's alpha, which would blend a strip's antialiased edge
     /// with itself where the strip of step K lies over the one of step K+1. So the colour and the
-    /// alpha slide separately, both as opaque pictures (the alpha as the luma of a 4:4:4 picture:
-    /// unsubsampled, so every offset is exact), and are joined after sliding.
+    /// alpha slide separately, both as opaque pictures (the alpha as grey planar RGB: no
+    /// subsampling, so every offset is exact, and no range conversion on the way, so 255 stays
+    /// 255; a `yuvj444p` picture was tried and overlay turned it into limited-range `yuv444p`),
+    /// and are joined after sliding.
     mutating func stripPicture(_ index: Int) -> Label {
         let layer = plan.layers[index]
         let strip = layout.strips[index]
@@ -60,14 +62,14 @@ extension RenderGraphBuilder {
         }
         let parts = graph.split(decoded, into: 2)
         let colourSteps = graph.chain([parts[0]], [Filter("format", ["pix_fmts": Self.workingPixelFormat])], hint: "colsteps")
-        let alphaSteps = graph.chain([parts[1]], [Filter("alphaextract"), Filter("format", ["pix_fmts": "yuvj444p"])],
+        let alphaSteps = graph.chain([parts[1]], [Filter("alphaextract"), Filter("format", ["pix_fmts": Self.workingPixelFormat])],
                                      hint: "alphasteps")
         let colour = applyEffects(to: slid(colourSteps, layer: layer, rows: strip.rows.count,
                                            pixelFormat: Self.workingPixelFormat, overlayFormat: "gbrp", hint: "colour"),
                                   layer: index)
-        let alpha = graph.chain([slid(alphaSteps, layer: layer, rows: strip.rows.count, pixelFormat: "yuvj444p",
-                                      overlayFormat: "yuv444", hint: "alpha")],
-                                [Filter("extractplanes", ["planes": "y"])], hint: "alpha")
+        let alpha = graph.chain([slid(alphaSteps, layer: layer, rows: strip.rows.count, pixelFormat: Self.workingPixelFormat,
+                                      overlayFormat: "gbrp", hint: "alpha")],
+                                [Filter("extractplanes", ["planes": "g"])], hint: "alpha")
         return graph.chain([colour, alpha], [Filter("alphamerge")], hint: "layer")
     }
 

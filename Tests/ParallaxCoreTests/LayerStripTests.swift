@@ -12,16 +12,17 @@ struct LayerStripTests {
         return try MotionPlan(scene: scene, width: boundary.count, height: 12, file: "scene.json")
     }
 
-    @Test func fartherLayersAreDrawnFirstAndTheNearerOneCarriesTheCurve() throws {
+    @Test func upperLayersAreDrawnFirstAndTheLowerOneCarriesTheCurve() throws {
         let layout = StripLayout(plan: try Self.plan(boundary: [3, 4, 6, 5]))
         #expect(!layout.isStacked)
         #expect(layout.drawOrder == [0, 1])
         #expect(layout.strips[0].rows == 0..<6 && layout.strips[0].bottomEdge == .covered && layout.strips[0].isOpaque)
         #expect(layout.strips[1].rows == 3..<12 && layout.strips[1].topEdge == .curve && !layout.strips[1].isOpaque)
-        // A faster layer above is drawn last: then the lower layer runs on under it instead.
-        let swapped = StripLayout(plan: try Self.plan(boundary: [3, 4, 6, 5], skySpeed: 2))
-        #expect(swapped.drawOrder == [1, 0])
-        #expect(swapped.strips[0].bottomEdge == .curve && swapped.strips[1].topEdge == .covered)
+        // A sky faster than the ground below it still passes behind it: the curve is the
+        // ground's edge and moves with the ground.
+        let faster = StripLayout(plan: try Self.plan(boundary: [3, 4, 6, 5], skySpeed: 1, groundSpeed: 0.25))
+        #expect(faster.drawOrder == [0, 1])
+        #expect(faster.strips[0].bottomEdge == .covered && faster.strips[1].topEdge == .curve)
     }
 
     @Test func aFlatEdgeIsHardAndAOneRowStepIsAntialiasedWithinTwoRows() throws {

@@ -66,6 +66,15 @@ struct ContourMotionTests {
             }
         }
         #expect(checkedColumns > frames.count * width / 2)
+
+        // At whole steps the render shows exactly the composite the step loop wrote (up to the
+        // rounding of blending the one-pixel edge ramp). Step 0 is the input itself, where the
+        // ramp meets the true sky, not the filled one.
+        for step in 1..<scene.plan.steps {
+            let frame = frames[step * 3], composite = try PNGImage.read(scene.project.folder.stepPath(step))
+            let off = zip(frame.pixels, composite.pixels).filter { abs(Int($0) - Int($1)) > 2 }.count
+            #expect(off == 0, "step \(step): \(off) channel values differ from steps/\(step) by more than 2")
+        }
     }
 
     @Test func theInProcessRenderAndStockFFmpegRunningTheScriptGiveIdenticalFrames() throws {

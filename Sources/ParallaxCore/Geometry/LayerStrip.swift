@@ -46,9 +46,13 @@ public struct LayerStrip: Hashable, Sendable {
     }
 }
 
-/// Every layer of a plan as a strip, and the order they are drawn in: farther (slower) first, so
-/// nearer layers are drawn over them. A scene of straight bands only needs none of this: its
-/// bands are stacked (``isStacked``).
+/// Every layer of a plan as a strip, and the order they are drawn in: top to bottom, so each
+/// layer is drawn over the one above it. A boundary is the top edge of the layer below it (a
+/// skyline is the mountains' edge, not the sky's), so the lower layer is the nearer one and
+/// carries the curve. In a landscape the lower layers are also the faster ones; where a scene
+/// says otherwise (the presets move a cloudy sky faster than the horizon below it), the sky
+/// still passes behind the mountains instead of carrying their silhouette along. A scene of
+/// straight bands only needs none of this: its bands are stacked (``isStacked``).
 public struct StripLayout: Hashable, Sendable {
     public let strips: [LayerStrip]
     /// Layer indices, back to front.
@@ -61,8 +65,7 @@ public struct StripLayout: Hashable, Sendable {
     public init(plan: MotionPlan) {
         let layers = plan.layers
         isStacked = layers.allSatisfy(\.region.isStraight) && plan.objects.isEmpty
-        // Slower is farther; equal speeds keep the scene's order (top first).
-        drawOrder = layers.indices.sorted { (layers[$0].speed, $0) < (layers[$1].speed, $1) }
+        drawOrder = Array(layers.indices)
         var rank = [Int](repeating: 0, count: layers.count)
         for (position, index) in drawOrder.enumerated() { rank[index] = position }
         strips = layers.indices.map { index in
