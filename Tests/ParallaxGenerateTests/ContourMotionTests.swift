@@ -168,6 +168,18 @@ struct ContourMotionTests {
         #expect(framesInView > 10 && framesGone > 0)
     }
 
+    @Test func interpolationOtherThanExactIsRefusedForAContourScene() throws {
+        let folder = TemporaryDirectory("contour")
+        let scene = try WavySkylineScene(directory: folder.path, steps: 1)
+        try scene.generate()
+        do {
+            _ = try RenderJob(project: scene.project, settings: RenderSettings(interpolation: .crossfade(fade: 0.5)))
+            Issue.record("rendered a contour scene with crossfade")
+        } catch {
+            #expect("\(error)".contains("interpolation crossfade works on straight bands only"), "\(error)")
+        }
+    }
+
     @Test func aContourSceneWithoutLayerStripsIsRefusedWithTheFileNamed() throws {
         let folder = TemporaryDirectory("contour")
         let scene = try WavySkylineScene(directory: folder.path, steps: 2)
