@@ -108,6 +108,8 @@ struct SceneOptions: ParsableArguments {
             builder.layerMaskPaths = layerMasks?.split(separator: ",").map(String.init) ?? []
             builder.objects = objectSpecs
             builder.straight = straight
+            // The builder finds contours only for left/right motion, so it must know the direction.
+            if let direction { builder.direction = direction }
             scene = try builder.build(imagePath: imagePath, imageReference: imageReference)
         }
         if let direction { scene.direction = Direction(degrees: (direction.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)) }
