@@ -87,6 +87,11 @@ public struct MotionPlan: Hashable, Sendable {
         try MotionPlan.checkContourMotion(layers, file: file)
         objects = try MotionPlan.objects(of: scene, speeds: Array(speeds[scene.layers.count...]),
                                          width: width, height: height, file: file)
+        if scene.steps == nil, let slow = objects.firstIndex(where: { ($0.stepsNeeded ?? 0) > NumericRange.maximumSteps }) {
+            throw SceneError(file: file, field: "objects[\(slow)]",
+                             "object \(objects[slow].name) moves \(objects[slow].velocity.length) pixels per step: leaving the "
+                             + "picture would take more than \(NumericRange.maximumSteps) steps; raise its speed or give \"steps\"")
+        }
         if let steps = scene.steps {
             self.steps = steps
         } else if let longest = (layers.compactMap(\.stepsNeeded) + objects.compactMap(\.stepsNeeded)).max() {
@@ -212,7 +217,7 @@ public struct MotionPlan: Hashable, Sendable {
             let field = "objects[\(index)]"
             guard let box = object.box else {
                 throw SceneError(file: file, field: field + ".box",
-                                 "missing: the mask's bounding box [x, y, width, height] (parallax init --object measures it)")
+                                 "missing: the mask's bounding box [x, y, width, height] (parallax init --object, or init --scene with this scene, measures it)")
             }
             guard box.fits(width: width, height: height) else {
                 throw SceneError(file: file, field: field + ".box",
