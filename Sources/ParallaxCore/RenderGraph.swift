@@ -216,7 +216,7 @@ public struct RenderGraphBuilder: Sendable {
     /// `top` over `under` on `canvas`, each at its exact offset. `format` is overlay's working
     /// format (a planar one with no subsampling, so any offset is exact).
     mutating func overlaid(_ layer: LayerMotion, on canvas: Label, top: Label, topAhead: Int, under: Label, underAhead: Int,
-                           hint: String, format: String = "gbrp") -> Label {
+                           hint: String, format: String = "gbrp", rowOffset: Int = 0) -> Label {
         var lower = canvas
         var under = under
         if layer.velocity.x != 0 && layer.velocity.y != 0 {
@@ -224,18 +224,20 @@ public struct RenderGraphBuilder: Sendable {
             // step is in no step image (two corners of at most |vx|×|vy| px). Fill them from the
             // lower band, positioned exactly along one axis.
             let copies = graph.split(under, into: 3)
-            lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead, format: format)], hint: "corner")
-            lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead, format: format)], hint: "corner")
+            lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead, format: format, rowOffset: rowOffset)], hint: "corner")
+            lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead, format: format, rowOffset: rowOffset)], hint: "corner")
             under = copies[0]
         }
-        lower = graph.chain([lower, under], [overlay(layer, aheadX: underAhead, aheadY: underAhead, format: format)], hint: "under")
-        return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead, format: format)], hint: hint)
+        lower = graph.chain([lower, under], [overlay(layer, aheadX: underAhead, aheadY: underAhead, format: format, rowOffset: rowOffset)], hint: "under")
+        return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead, format: format, rowOffset: rowOffset)], hint: hint)
     }
 
-    private func overlay(_ layer: LayerMotion, aheadX: Int, aheadY: Int, format: String) -> Filter {
-        Filter("overlay", [
+    /// `rowOffset` places the overlaid picture that many rows down its canvas (a part of a strip).
+    private func overlay(_ layer: LayerMotion, aheadX: Int, aheadY: Int, format: String, rowOffset: Int = 0) -> Filter {
+        let y = slide.offset(velocity: layer.velocity.y, stepsAhead: aheadY)
+        return Filter("overlay", [
             "x": slide.offset(velocity: layer.velocity.x, stepsAhead: aheadX),
-            "y": slide.offset(velocity: layer.velocity.y, stepsAhead: aheadY),
+            "y": rowOffset == 0 ? y : "\(rowOffset)+(\(y))",
             "eval": "frame",
             "format": format,
         ])
