@@ -44,9 +44,10 @@ extension RenderGraphBuilder {
         // fps at the step rate changes no frame; it states the rate the resampling filters read.
         // The last step is repeated twice: interpolators stop short of their final input, and
         // frames at or beyond step S are never shown anyway.
-        let filters = stepImages() + atStepRate() + [Filter("fps", ["fps": plan.stepsPerSecond.description]),
-                                                     Filter("tpad", ["stop_mode": "clone", "stop": 2])]
-        let steps = graph.split(graph.chain([], filters, hint: "step"), into: plan.layers.count)
+        let filters = atStepRate() + [Filter("fps", ["fps": plan.stepsPerSecond.description]),
+                                      Filter("tpad", ["stop_mode": "clone", "stop": 2])]
+        let decoded = decodedSteps()
+        let steps = graph.split(graph.chain([decoded], filters, hint: "step"), into: plan.layers.count)
         return plan.layers.indices.map { index in
             let layer = plan.layers[index]
             var filters = [crop(layer), Filter("format", ["pix_fmts": "yuv444p"])]

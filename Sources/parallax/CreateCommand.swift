@@ -9,21 +9,21 @@ struct CreateCommand: ParsableCommand {
         commandName: "create",
         abstract: "Still image to finished video in one go: init, generate, render.",
         discussion: """
-        Writes a project folder (default: OUTPUT's name + .parallax, beside it),
-        runs the step loop and renders the video. Run the same command again and
-        it resumes where it stopped; change the image or a scene flag and the
+        Writes a project folder (default: OUTPUT's name + .parallax, beside it), \
+        runs the step loop and renders the video. Run the same command again and \
+        it resumes where it stopped; change the image or a scene flag and the \
         steps start over. See docs/generate.md.
 
         Examples:
           parallax create fixtures/landscape.png -o landscape.mp4
           parallax create photo.png -o out.mp4 --direction 0 \\
-              --layers "sky:120:0.1,hills:90:d600,shore"
+              --layers "sky:120:0.1,hills:90:d600,shore::d70"
           parallax create photo.png -o out.mp4 --depth-map depth.png \\
               --auto-layers 4 --step-shift 16
           parallax create photo.png -o out.mp4 \\
               --inpaint-worker 'python3 docs/inpainters/opencv_worker.py'
-          parallax create photo.png -o out.mp4 --scene my.json --project work/p
-          parallax create photo.png -o out.mp4 --object boat:boat-mask.png:1
+          parallax create photo.png -o out.mp4 --scene my.json --project p
+          parallax create photo.png -o out.mp4 --object boat:boat.png:1
         """
     )
 

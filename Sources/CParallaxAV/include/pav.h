@@ -70,6 +70,11 @@ void pav_request_cancel(void);
 void pav_reset_cancel(void);
 int pav_cancel_requested(void);
 
+// 1 when this FFmpeg has a muxer of that short name ("mp4", "matroska"), else 0.
+int pav_muxer_exists(const char *name);
+// 1 when this FFmpeg picks a muxer from the file name's extension alone, else 0.
+int pav_muxer_for_file(const char *path);
+
 // 1 when the CPU and OS support the AVX-512 subset libx264 uses (F, CD, BW, DQ, VL), else 0.
 int pav_cpu_has_avx512(void);
 
