@@ -75,9 +75,15 @@ public final class StepLoop {
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> GenerateSummary {
         let plan = project.plan
         let fileManager = FileManager.default
-        try fileManager.createDirectory(atPath: folder.stepsDirectory, withIntermediateDirectories: true)
-        try fileManager.createDirectory(atPath: folder.masksDirectory, withIntermediateDirectories: true)
-        removePartialFiles()
+        let lock = try ProjectLock(projectDirectory: project.directory)
+        defer { withExtendedLifetime(lock) {} }
+        do {
+            try fileManager.createDirectory(atPath: folder.stepsDirectory, withIntermediateDirectories: true)
+            try fileManager.createDirectory(atPath: folder.masksDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw SceneError(file: project.directory, "cannot create steps/ and masks/: \(IOErrorText.reason(error) ?? "\(error)")")
+        }
+        removeAbandonedTemporaries()
         defer { inpainter.finish() }
         // The exchange folder for external inpainters goes whether the loop ends well or not.
         defer { try? fileManager.removeItem(atPath: workDirectory) }
@@ -176,10 +182,12 @@ public final class StepLoop {
     }
 
     /// Temporary files a killed run left behind (AtomicOutput names them ".NAME.partial-PID.png").
-    private func removePartialFiles() {
+    /// Only those whose process is gone: a render writing into the project folder right now
+    /// owns its temporary.
+    private func removeAbandonedTemporaries() {
         for directory in [folder.stepsDirectory, folder.masksDirectory, project.directory] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            where name.hasPrefix(".") && name.contains(".partial-") {
+            where AbandonedTemporary.isAbandoned(name: name) {
                 try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
             }
         }

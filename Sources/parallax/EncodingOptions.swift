@@ -39,7 +39,9 @@ struct EncodingOptions: ParsableArguments {
             throw ValidationError("--interpolation must be one of \(Interpolation.modeNames.joined(separator: ", ")), got \(interpolation)")
         }
         if let loop, LoopMode.parse(loop) == nil { throw ValidationError("--loop must be pingpong or crossfade, got \(loop)") }
-        if let loopSeconds, !(loopSeconds > 0) { throw ValidationError("--loop-seconds must be greater than 0, got \(loopSeconds)") }
+        if let loopSeconds, !(loopSeconds > 0 && loopSeconds <= LoopMode.longestCrossfade) {
+            throw ValidationError("--loop-seconds must be greater than 0 and at most \(Int(LoopMode.longestCrossfade)), got \(loopSeconds)")
+        }
         if let container, !Muxers.exists(named: container) {
             throw ValidationError("--container must be a container FFmpeg writes (mp4, matroska, mov, nut, webm, …), got \"\(container)\"")
         }

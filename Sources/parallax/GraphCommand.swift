@@ -54,6 +54,10 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let opened = try Project(path: project)
         let settings = try encoding.settings(project: opened, output: output)
+        let inputs = ProtectedInputs(project: opened, settings: settings)
+        try inputs.check(output: script, flag: "--script")
+        // The printed command would write -o when run: it must not replace an input either.
+        try inputs.check(output: output, flag: "-o")
         let job = try RenderJob(project: opened, settings: settings)
         let scriptOutput = AtomicOutput(script)
         try scriptOutput.checkWritable()

@@ -20,6 +20,7 @@ struct InitCommand: ParsableCommand {
           parallax init photo.png p --depth-map depth.png --auto-layers 4
           parallax init photo.png p --direction -90     # layers move down
           parallax init photo.png p --reference     # keep the image in place
+          parallax init photo.png p --object tree:tree-mask.png:d40
         """
     )
 
@@ -47,7 +48,8 @@ struct InitCommand: ParsableCommand {
         }
         let reference = try ProjectSetup.imageReference(imagePath: image, projectDirectory: project, copy: !self.reference)
         let newScene = try scene.makeScene(imagePath: image, imageReference: reference)
-        try ProjectSetup.write(scene: newScene, projectDirectory: project, copyFrom: self.reference ? nil : image)
+        try ProjectSetup.write(scene: newScene.scene, projectDirectory: project, copyFrom: self.reference ? nil : image,
+                               objectMasks: newScene.objectMasks)
         guard !quiet else { return }
         print("wrote \(sceneFile)")
         print(PlanTable(plan: try Project(path: project).plan).text)

@@ -122,7 +122,8 @@ func runStepLoop(project: Project, inpaint: InpaintOptions, depthPath: String?, 
             FileHandleOutput.error(newline + "parallax: interrupted; \(kept) finished steps are kept (resume with: \(resume))")
             throw ExitCode(130)
         }
-        FileHandleOutput.error(newline + "parallax: \(error.description); \(kept) finished steps are kept (resume with: \(resume))")
+        // An inpainter's own words may hold line breaks and escape codes: keep them to one line.
+        FileHandleOutput.error(newline + "parallax: \(OneLine.clean(error.description)); \(kept) finished steps are kept (resume with: \(resume))")
         throw ExitCode.failure
     }
 }

@@ -45,7 +45,8 @@ struct Parallax: ParsableCommand {
             if error is FlagError { code = .validationFailure }
             // SceneBuilder names the flag (--layers, --layer) as the "file" its value came from.
             if let scene = error as? SceneError, scene.file.hasPrefix("--") { code = .validationFailure }
-            FileHandleOutput.error("Error: " + oneLine(Self.message(for: error)))
+            let message = IOErrorText.reason(error) ?? oneLine(Self.message(for: error))
+            FileHandleOutput.error("Error: " + OneLine.clean(message))
             Foundation.exit(code.rawValue)
         }
     }

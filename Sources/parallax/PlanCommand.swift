@@ -21,8 +21,10 @@ struct PlanCommand: ParsableCommand {
         bottom[x] one past its last.
 
         With --png, also draws the plan over the image (step 0, or the scene's \
-        image): band edges, names with speeds, and an arrow per layer pointing \
-        where it moves, longer when faster; a square marks a still layer.
+        image): layer edges (curves where they follow the picture), names with \
+        speeds, and an arrow per layer pointing where it moves, longer when faster; \
+        a square marks a still layer. Objects are outlined in cyan with their own \
+        name and arrow.
 
         Examples:
           parallax plan landscape.parallax
@@ -46,6 +48,10 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let opened = try Project(path: project)
+        if let png {
+            let settings = try? RenderSettings(project: opened, video: VideoEncoding())
+            try ProtectedInputs(project: opened, settings: settings).check(output: png, flag: "--png")
+        }
         if quiet {
         } else if json {
             print(try PlanDocument(plan: opened.plan).jsonText())
@@ -55,7 +61,12 @@ struct PlanCommand: ParsableCommand {
         if let png {
             let stepZero = opened.folder.stepPath(0)
             let source = FileManager.default.fileExists(atPath: stepZero) ? stepZero : (opened.imagePath ?? stepZero)
-            let picture = PlanPicture.draw(plan: opened.plan, over: try PNGImage.read(source, channels: 3))
+            let plan = opened.plan
+            let masks = try plan.objects.enumerated().map { index, object in
+                try ObjectMask.read(object, projectDirectory: opened.directory, width: plan.width, height: plan.height,
+                                    index: index)
+            }
+            let picture = PlanPicture.draw(plan: plan, over: try PNGImage.read(source, channels: 3), objectMasks: masks)
             let output = AtomicOutput(png)
             try output.checkWritable()
             try output.write { try PNGImage.write(picture, to: $0) }

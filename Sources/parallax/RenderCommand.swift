@@ -52,7 +52,9 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let opened = try Project(path: project)
-        let job = try RenderJob(project: opened, settings: encoding.settings(project: opened, output: output))
+        let settings = try encoding.settings(project: opened, output: output)
+        if let output { try ProtectedInputs(project: opened, settings: settings).check(output: output, flag: "-o") }
+        let job = try RenderJob(project: opened, settings: settings)
         let display = ProgressDisplay(total: job.frameCount, label: "render", quiet: quiet)
         GraphRunner.installInterruptHandler()
         try runReportingCancel {

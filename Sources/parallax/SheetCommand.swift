@@ -57,6 +57,7 @@ struct SheetCommand: ParsableCommand {
         let plan = opened.plan
         try opened.folder.validate(steps: plan.steps, width: plan.width, height: plan.height)
         var settings = try RenderSettings(project: opened, video: VideoEncoding(codec: .png))
+        try ProtectedInputs(project: opened, settings: settings).check(output: output, flag: "-o")
         if let interpolation { settings.interpolation = Interpolation.named(interpolation)! }
         let width = thumbnailWidth ?? min(plan.width, 320) / 2 * 2
         let graph = RenderGraph.contactSheet(plan: plan, stepPattern: opened.folder.imageSequencePattern, settings: settings,
@@ -67,10 +68,18 @@ struct SheetCommand: ParsableCommand {
         GraphRunner.installInterruptHandler()
         try runReportingCancel {
             try sheet.write { temporary in
-                // image2 with update=1 writes one image to a plain file name.
-                try GraphRunner.run(GraphJob(graphText: graph.script,
-                                             streams: [StreamSpec(sinkLabel: RenderGraph.videoOutput.name, encoder: "png")],
-                                             outputPath: temporary, container: "image2", muxerOptions: [("update", "1")]))
+                do {
+                    // image2 with update=1 writes one image to a plain file name.
+                    try GraphRunner.run(GraphJob(graphText: graph.script,
+                                                 streams: [StreamSpec(sinkLabel: RenderGraph.videoOutput.name, encoder: "png")],
+                                                 outputPath: temporary, container: "image2", muxerOptions: [("update", "1")]))
+                } catch let error as AVError where !error.isCancellation {
+                    // The user never chose the temporary name: report the path they gave.
+                    let explained = StepDiagnosis.explain(error.naming(output, insteadOf: temporary), folder: opened.folder,
+                                                          steps: plan.steps)
+                    guard let error = explained as? AVError, !error.message.contains(output) else { throw explained }
+                    throw SceneError(file: output, error.message)
+                }
             }
         }
         if !quiet { print("wrote \(output): \(min(frames, plan.frameCount)) frames of \(plan.frameCount)") }

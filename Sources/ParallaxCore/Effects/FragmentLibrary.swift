@@ -62,6 +62,7 @@ public struct FragmentLibrary: Sendable {
 extension EffectFragment {
     /// Loads a fragment file; `name` prefixes its private labels.
     public static func load(_ path: String, name: String) throws -> EffectFragment {
+        try RegularFile.check(path)
         guard let data = FileManager.default.contents(atPath: path) else { throw SceneError(file: path, "cannot read the file") }
         return try EffectFragment(name: name, file: path, text: String(decoding: data, as: UTF8.self))
     }
