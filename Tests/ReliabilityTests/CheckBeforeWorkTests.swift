@@ -13,7 +13,8 @@ struct CheckBeforeWorkTests {
         try fixture.placePreviousOutputs()
         let arguments = ["create", fixture.image, "-o", fixture.output, "--project", fixture.newProject, "-q"] + flags
         let run = try ChildProcess.run(parallax: arguments)
-        expectRefused(run, naming: [fixture.output, flags.last!], "create \(flags.joined(separator: " "))")
+        // A container FFmpeg has no muxer for is a bad flag value: exit 64, naming the flag (issue 12).
+        expectRefused(run, code: 64, naming: ["--container", flags.last!], "create \(flags.joined(separator: " "))")
         #expect(!FileManager.default.fileExists(atPath: fixture.newProject), "no project, no steps")
         #expect(contents(fixture.output) == ReliabilityFixture.previousContent)
     }
