@@ -44,18 +44,17 @@ import Testing
         let cutProject = try GenerateFixtures.project(in: cut.path)
         try StepLoop(project: cutProject, inpainter: BuiltinInpainter(), settings: GenerateSettings(seed: 9)).run()
         // As if killed while writing step 4's journal line, after step 5's image was half written.
-        // (The partial file names a process that cannot exist: only abandoned temporaries go.)
         let journal = StepJournal(projectDirectory: cut.path)
         let lines = try String(contentsOfFile: journal.path, encoding: .utf8).split(separator: "\n")
         try (lines[0..<3].joined(separator: "\n") + "\n" + lines[3].prefix(10)).write(toFile: journal.path, atomically: true, encoding: .utf8)
         try Data("garbage".utf8).write(to: URL(fileURLWithPath: cutProject.folder.stepPath(5)))
-        try Data("partial".utf8).write(to: URL(fileURLWithPath: cut.path + "/steps/.000006.partial-999999999.png"))
+        try Data("partial".utf8).write(to: URL(fileURLWithPath: cut.path + "/steps/.000006.partial-99999999.png"))
         let loop = StepLoop(project: cutProject, inpainter: BuiltinInpainter(), settings: GenerateSettings(seed: 9))
         #expect(loop.resumePoint() == 4)
         let summary = try loop.run()
         #expect(summary.resumedAfter == 3 && summary.stepsWritten == 3)
         #expect(GenerateFixtures.stepBytes(cut.path, steps: 6) == GenerateFixtures.stepBytes(whole.path, steps: 6))
-        #expect(!FileManager.default.fileExists(atPath: cut.path + "/steps/.000006.partial-999999999.png"))
+        #expect(!FileManager.default.fileExists(atPath: cut.path + "/steps/.000006.partial-99999999.png"))
         #expect(journal.completedEntries().map(\.step) == Array(1...6))
     }
 
