@@ -87,6 +87,11 @@ public struct MotionPlan: Hashable, Sendable {
         try MotionPlan.checkContourMotion(layers, file: file)
         objects = try MotionPlan.objects(of: scene, speeds: Array(speeds[scene.layers.count...]),
                                          width: width, height: height, file: file)
+        if scene.steps == nil, let slow = objects.firstIndex(where: { ($0.stepsNeeded ?? 0) > NumericRange.maximumSteps }) {
+            throw SceneError(file: file, field: "objects[\(slow)]",
+                             "object \(objects[slow].name) moves \(objects[slow].velocity.length) pixels per step: leaving the "
+                             + "picture would take more than \(NumericRange.maximumSteps) steps; raise its speed or give \"steps\"")
+        }
         if let steps = scene.steps {
             self.steps = steps
         } else if let longest = (layers.compactMap(\.stepsNeeded) + objects.compactMap(\.stepsNeeded)).max() {
