@@ -126,7 +126,13 @@ struct SceneOptions: ParsableArguments {
         if let steps { scene.steps = steps }
         // Check the scene against the image now, so a bad layer list fails before any work.
         let size = try PNGHeader.size(ofFile: imagePath)
-        let plan = try MotionPlan(scene: scene, width: size.width, height: size.height, file: self.scene ?? "scene")
+        let plan: MotionPlan
+        do {
+            plan = try MotionPlan(scene: scene, width: size.width, height: size.height, file: self.scene ?? "scene")
+        } catch let error as SceneError where self.scene == nil && (layers != nil || !layerList.isEmpty) {
+            // Layers given on the command line that do not fit the image: the flag's value is wrong.
+            throw FlagError("\(layers != nil ? "--layers" : "--layer") does not fit \(imagePath): \(error)")
+        }
         // Layers chosen for us may include a very slow one (a horizon at 1/16 speed) that would
         // take sixteen times longer to leave the picture: stop when the fastest layer has crossed it.
         let layersChosenForUs = self.scene == nil && layers == nil && layerList.isEmpty
