@@ -314,6 +314,10 @@ def main():
     results.append(("start-up (`parallax plan`: process, scene and step-folder checks)", f"{startup:.2f} s", "", "",
                     "paid once per run, by every parallax contender"))
 
+    # The timing rows are written now, so a run stopped during the memory pair still leaves them.
+    write_results(scene, frames, short_frames, width, height, med, peaks, results, None,
+                  time.perf_counter() - began, load_average(), pending="the memory pair and the 4K render")
+
     # Peak memory: the same steps at 20 s and at 120 s of video, each length rendered RUNS times.
     long_project = os.path.join(ARGS.work, "scene-120s")
     os.makedirs(long_project, exist_ok=True)
@@ -363,7 +367,8 @@ def load_average():
         return None
 
 
-def write_results(scene, frames, short_frames, width, height, med, peaks, results, four_k, elapsed, load):
+def write_results(scene, frames, short_frames, width, height, med, peaks, results, four_k, elapsed, load,
+                  pending=None):
     info = machine()
     lines = [
         "# Benchmark results",
@@ -393,6 +398,8 @@ def write_results(scene, frames, short_frames, width, height, med, peaks, result
         lines.append(f"- Taken under load: the machine was shared with other engineers' builds and tests "
                      f"(load average {load:.1f} on {info['cores']} cores at the end). Absolute times are "
                      "slower and noisier than on an idle machine; read the ratios, measured side by side.")
+    if pending:
+        lines.append(f"- Not measured yet (the run was stopped or is still going): {pending}.")
     if ARGS.skip:
         lines.append(f"- Not run this time: {', '.join(sorted(ARGS.skip))} (`--skip`); their rows are missing below.")
     if ARGS.note:
@@ -422,7 +429,8 @@ def write_results(scene, frames, short_frames, width, height, med, peaks, result
               "`iter_frames()` with no encoder.", ""]
     with open(os.path.join(HERE, "RESULTS.md"), "w") as handle:
         handle.write("\n".join(lines))
-    print("\n".join(lines))
+    if not pending:
+        print("\n".join(lines))
 
 
 if __name__ == "__main__":
