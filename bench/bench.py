@@ -175,7 +175,7 @@ class Contenders:
     def moviepy(self, iterate):
         """MoviePy on this project, whole; it prints its phases' timings (start-up, PNG loading,
         clip building, compositing or rendering) as JSON."""
-        command = [ARGS.moviepy_python, os.path.join(HERE, "moviepy_slide.py"), self.project, "--timings"]
+        command = [ARGS.moviepy_python, os.path.join(HERE, "moviepy_slide.py"), self.project]
         if iterate:
             command.append("--iterate")
         else:
@@ -190,7 +190,8 @@ class Contenders:
 def run_moviepy(command):
     """Runs MoviePy; (seconds, peak MB, its own phase timings)."""
     output = []
-    seconds, peak = run(command + ["--launched-at", repr(time.time())], output=output)
+    # Flags after the positionals: argparse takes PROJECT [OUTPUT] in one go.
+    seconds, peak = run(command + ["--timings", "--launched-at", repr(time.time())], output=output)
     lines = [line for line in output[0].splitlines() if line.startswith("{")]
     return seconds, peak, json.loads(lines[-1])
 
