@@ -262,7 +262,7 @@ extension BadInput {
         BadInput("create with --crf above 63", [.create], usage: true, flags: ["--crf", "99"], expect: { _ in ["--crf", "99"] }),
         BadInput("an inpaint command that fails", [.create], prefix: "parallax: ",
                  flags: ["--inpaint-command", "false {image} {mask} {output}"],
-                 expect: { _ in ["false", "status 1", "step 1"] }),
+                 expect: { _ in ["false", "status 1", "on step"] }),
         BadInput("an inpaint command that does not exist", [.create], prefix: "parallax: ",
                  flags: ["--inpaint-command", "/nonexistent/fill {image} {mask} {output}"],
                  expect: { _ in ["/nonexistent/fill", "cannot start"] }),
