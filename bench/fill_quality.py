@@ -30,6 +30,7 @@ import numpy as np
 SPEEDS = [0.25, 0.5, 0.75, 1.0]
 STEPS = 16
 SHIFT = 12
+SEED = 0
 REVEAL = STEPS * SHIFT  # what the fastest band reveals
 
 
@@ -125,7 +126,7 @@ def generate(parallax, picture, folder, inpaint):
     project = os.path.join(folder, "project")
     run([parallax, "init", os.path.join(folder, "input.png"), project, "--force", "--layers", layers,
          "--steps", str(STEPS), "--step-shift", str(SHIFT), "--direction", "180"])
-    command = [parallax, "generate", project, "--restart", "--quiet"]
+    command = [parallax, "generate", project, "--restart", "--quiet", "--seed", str(SEED)]
     if inpaint:
         command += ["--inpaint-command", inpaint]
     start = time.monotonic()
@@ -222,7 +223,10 @@ def main():
     parser.add_argument("--only", help="comma-separated picture names")
     parser.add_argument("--fills", default="builtin,telea,stretch")
     parser.add_argument("--json", help="write every number here")
+    parser.add_argument("--seed", type=int, default=0, help="the generate seed")
     args = parser.parse_args()
+    global SEED
+    SEED = args.seed
     here = os.path.dirname(os.path.abspath(__file__))
     telea = f"{sys.executable} {os.path.join(here, '..', 'docs', 'inpainters', 'opencv_inpaint.py')} {{image}} {{mask}} {{output}}"
     fills = args.fills.split(",")
