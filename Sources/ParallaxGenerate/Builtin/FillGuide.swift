@@ -1,64 +1,69 @@
 /// The colour the fill should have at a large scale, so that copied texture also continues the
 /// image's colour and large structure (what a smooth inpainter such as Telea gets right).
 ///
-/// `low` is every pixel's local mean over the known pixels of a box around it; at a source
-/// centre (all of whose patch is known) it is the patch's mean colour. `guide` is `low` at known
-/// pixels and, inside the hole, a membrane (Laplace's equation, over-relaxed Gauss–Seidel) whose
+/// `low(at:)` is a pixel's local mean over the known pixels of a box around it (from a
+/// summed-area table, so only the pixels asked about cost anything). `guide` holds, per hole
+/// pixel in fill order, a membrane (Laplace's equation, over-relaxed Gauss–Seidel) whose
 /// boundary values are the known pixels' local means: the smoothest continuation of the
 /// surroundings. The synthesizer adds the squared difference between a source's `low` and the
 /// target's `guide` to a candidate's cost, so a source of the right texture but the wrong colour
 /// (a bright object copied into dark sky) loses to one of the right colour.
 struct FillGuide {
-    /// RGB per pixel.
-    let low: [Int32]
-    /// RGB per pixel; equal to `low` outside the hole.
-    let guide: [Int32]
+    let width: Int
+    let height: Int
+    let radius: Int
+    /// Summed-area table of the known pixels: R, G, B and count per entry, (width+1) per row.
+    private let sums: [Int32]
+    /// RGB per hole pixel, in the order of `order` (slot by slot).
+    private(set) var guide: [Int32] = []
 
     static let sweeps = 40
     static let relaxation: Float = 1.8
 
     init(pixels: [UInt8], hole: [Bool], order: [Int32], width: Int, height: Int, radius: Int) {
-        // Summed-area tables of the known pixels' colour and count.
+        self.width = width
+        self.height = height
+        self.radius = radius
         let stride = width + 1
-        var sums = [Int64](repeating: 0, count: stride * (height + 1) * 4)
-        for y in 0..<height {
-            var row = (Int64(0), Int64(0), Int64(0), Int64(0))
-            for x in 0..<width {
-                let p = y * width + x
-                if !hole[p] {
-                    row.0 += Int64(pixels[p * 3]); row.1 += Int64(pixels[p * 3 + 1])
-                    row.2 += Int64(pixels[p * 3 + 2]); row.3 += 1
-                }
-                let t = ((y + 1) * stride + x + 1) * 4, above = (y * stride + x + 1) * 4
-                sums[t] = sums[above] + row.0; sums[t + 1] = sums[above + 1] + row.1
-                sums[t + 2] = sums[above + 2] + row.2; sums[t + 3] = sums[above + 3] + row.3
-            }
-        }
-        var low = [Int32](repeating: 0, count: width * height * 3)
-        for y in 0..<height {
-            let top = max(0, y - radius), bottom = min(height, y + radius + 1)
-            for x in 0..<width {
-                let left = max(0, x - radius), right = min(width, x + radius + 1)
-                let a = (top * stride + left) * 4, b = (top * stride + right) * 4
-                let c = (bottom * stride + left) * 4, d = (bottom * stride + right) * 4
-                let count = sums[d + 3] - sums[b + 3] - sums[c + 3] + sums[a + 3]
-                guard count > 0 else { continue }
-                for k in 0..<3 {
-                    let total = sums[d + k] - sums[b + k] - sums[c + k] + sums[a + k]
-                    low[(y * width + x) * 3 + k] = Int32((total + count / 2) / count)
+        var sums = [Int32](repeating: 0, count: stride * (height + 1) * 4)
+        sums.withUnsafeMutableBufferPointer { t in
+            for y in 0..<height {
+                var r: Int32 = 0, g: Int32 = 0, b: Int32 = 0, n: Int32 = 0
+                for x in 0..<width {
+                    let p = y * width + x
+                    if !hole[p] {
+                        r += Int32(pixels[p * 3]); g += Int32(pixels[p * 3 + 1]); b += Int32(pixels[p * 3 + 2]); n += 1
+                    }
+                    let e = ((y + 1) * stride + x + 1) * 4, above = (y * stride + x + 1) * 4
+                    t[e] = t[above] + r; t[e + 1] = t[above + 1] + g
+                    t[e + 2] = t[above + 2] + b; t[e + 3] = t[above + 3] + n
                 }
             }
         }
-        self.low = low
-        self.guide = Self.membrane(low: low, hole: hole, order: order, width: width, height: height)
+        self.sums = sums
+        guide = membrane(hole: hole, order: order)
     }
 
-    /// `low` with the hole replaced by the harmonic continuation of its boundary, started from an
-    /// onion-peel average so that few sweeps are needed.
-    private static func membrane(low: [Int32], hole: [Bool], order: [Int32], width: Int, height: Int) -> [Int32] {
+    /// The mean colour of the known pixels in the box of `radius` around pixel `p` (0 if none).
+    @inline(__always) func low(at p: Int) -> (Int, Int, Int) {
+        let x = p % width, y = p / width, stride = width + 1
+        let top = max(0, y - radius), bottom = min(height, y + radius + 1)
+        let left = max(0, x - radius), right = min(width, x + radius + 1)
+        let a = (top * stride + left) * 4, b = (top * stride + right) * 4
+        let c = (bottom * stride + left) * 4, d = (bottom * stride + right) * 4
+        let count = Int(sums[d + 3] - sums[b + 3] - sums[c + 3] + sums[a + 3])
+        guard count > 0 else { return (0, 0, 0) }
+        func channel(_ k: Int) -> Int {
+            (Int(sums[d + k] - sums[b + k] - sums[c + k] + sums[a + k]) + count / 2) / count
+        }
+        return (channel(0), channel(1), channel(2))
+    }
+
+    /// Per hole pixel (slot), the harmonic continuation of the known pixels' local means,
+    /// started from an onion-peel average so that few sweeps are needed.
+    private func membrane(hole: [Bool], order: [Int32]) -> [Int32] {
         let count = order.count
-        var guide = low
-        guard count > 0 else { return guide }
+        guard count > 0 else { return [] }
         var value = [Float](repeating: 0, count: count * 3)
         var slotOf = [Int32](repeating: -1, count: width * height)
         for (slot, entry) in order.enumerated() { slotOf[Int(entry)] = Int32(slot) }
@@ -74,12 +79,14 @@ struct FillGuide {
                 let qx = x + dx, qy = y + dy
                 guard qx >= 0, qx < width, qy >= 0, qy < height else { continue }
                 let q = qy * width + qx
-                degree[slot] += 1
                 if hole[q] {
-                    if slotOf[q] >= 0 { links[slot * 4 + n] = slotOf[q]; n += 1 } else { degree[slot] -= 1 }
+                    guard slotOf[q] >= 0 else { continue }
+                    links[slot * 4 + n] = slotOf[q]; n += 1
                 } else {
-                    for c in 0..<3 { fixed[slot * 3 + c] += Float(low[q * 3 + c]) }
+                    let mean = low(at: q)
+                    fixed[slot * 3] += Float(mean.0); fixed[slot * 3 + 1] += Float(mean.1); fixed[slot * 3 + 2] += Float(mean.2)
                 }
+                degree[slot] += 1
             }
             // Start: the mean of known and already started neighbours (onion peel).
             var sum: (Float, Float, Float) = (fixed[slot * 3], fixed[slot * 3 + 1], fixed[slot * 3 + 2])
@@ -95,11 +102,12 @@ struct FillGuide {
             }
             set[slot] = true
         }
+        let omega = Self.relaxation
         value.withUnsafeMutableBufferPointer { v in
         links.withUnsafeBufferPointer { nb in
         degree.withUnsafeBufferPointer { dg in
         fixed.withUnsafeBufferPointer { b in
-            for _ in 0..<sweeps {
+            for _ in 0..<Self.sweeps {
                 for slot in 0..<count where dg[slot] > 0 {
                     var s0 = b[slot * 3], s1 = b[slot * 3 + 1], s2 = b[slot * 3 + 2]
                     for k in 0..<4 {
@@ -108,15 +116,12 @@ struct FillGuide {
                         s0 += v[n * 3]; s1 += v[n * 3 + 1]; s2 += v[n * 3 + 2]
                     }
                     let inverse = 1 / dg[slot]
-                    v[slot * 3] += relaxation * (s0 * inverse - v[slot * 3])
-                    v[slot * 3 + 1] += relaxation * (s1 * inverse - v[slot * 3 + 1])
-                    v[slot * 3 + 2] += relaxation * (s2 * inverse - v[slot * 3 + 2])
+                    v[slot * 3] += omega * (s0 * inverse - v[slot * 3])
+                    v[slot * 3 + 1] += omega * (s1 * inverse - v[slot * 3 + 1])
+                    v[slot * 3 + 2] += omega * (s2 * inverse - v[slot * 3 + 2])
                 }
             }
         }}}}
-        for (slot, entry) in order.enumerated() {
-            for c in 0..<3 { guide[Int(entry) * 3 + c] = Int32(value[slot * 3 + c].rounded()) }
-        }
-        return guide
+        return value.map { Int32($0.rounded()) }
     }
 }

@@ -78,14 +78,13 @@ struct PatchSynthesizer {
         known.withUnsafeMutableBufferPointer { kn in
         validFlags.withUnsafeBufferPointer { ok in
         original.withUnsafeBufferPointer { orig in
-        guide.low.withUnsafeBufferPointer { lo in
         guide.guide.withUnsafeBufferPointer { gd in
         sourceOf.withUnsafeMutableBufferPointer { so in
         offsets.withUnsafeMutableBufferPointer { off in
         candidateIndex.withUnsafeMutableBufferPointer { ci in
         candidateScore.withUnsafeMutableBufferPointer { cs in
         tried.withUnsafeMutableBufferPointer { tried in
-            for entry in order {
+            for (slot, entry) in order.enumerated() {
                 let p = Int(entry), x = p % w, y = p / w
                 // Source rows whose patch reaches every row the target's patch uses: rows near
                 // the image's top or bottom edge match sources cut off the same way.
@@ -117,7 +116,7 @@ struct PatchSynthesizer {
                 }
                 // Sum of squared RGB differences over the known offsets, plus the row-offset cost
                 // and, where a run starts, the guide and copy costs; stops early past `bound`.
-                let g0 = Int(gd[p * 3]), g1 = Int(gd[p * 3 + 1]), g2 = Int(gd[p * 3 + 2])
+                let g0 = Int(gd[slot * 3]), g1 = Int(gd[slot * 3 + 1]), g2 = Int(gd[slot * 3 + 2])
                 // Only where a new run of texture starts do the guide and the copy penalty count:
                 // they choose where a run comes from; a run's continuation is judged on its pixels
                 // alone (else periodic structure, whose every source is a "copy", loses its phase).
@@ -125,7 +124,8 @@ struct PatchSynthesizer {
                 @inline(__always) func distance(_ s: Int, bound: Int) -> Int {
                     var sum = rowCost * abs(s / w - y) * pixelCount
                     if startingRun {
-                        let l0 = Int(lo[s * 3]) - g0, l1 = Int(lo[s * 3 + 1]) - g1, l2 = Int(lo[s * 3 + 2]) - g2
+                        let mean = guide.low(at: s)
+                        let l0 = mean.0 - g0, l1 = mean.1 - g1, l2 = mean.2 - g2
                         sum += guideWeight * (l0 * l0 + l1 * l1 + l2 * l2) * pixelCount
                     }
                     // Over the target's original pixels: how exactly the source repeats them.
@@ -295,7 +295,7 @@ struct PatchSynthesizer {
                 kn[p] = 1
                 so[p] = Int32(chosen)
             }
-        }}}}}}}}}}}
+        }}}}}}}}}}
     }
 
     /// The first position in the sorted `values` holding at least `bound` (binary search).
