@@ -204,10 +204,10 @@ def contact_sheet(entries, path):
         row = []
         for image in (truth, builtin, telea):
             crop = image[:, -view:]
-            scale = 150 / crop.shape[0]
-            crop = cv2.resize(crop, (int(crop.shape[1] * scale), 150), interpolation=cv2.INTER_AREA)
+            scale = 120 / crop.shape[0]
+            crop = cv2.resize(crop, (int(crop.shape[1] * scale), 120), interpolation=cv2.INTER_AREA)
             row.append(crop)
-            row.append(np.full((150, 4, 3), 255, np.uint8))
+            row.append(np.full((120, 4, 3), 255, np.uint8))
         tiles.append(np.concatenate(row[:-1], 1))
     widest = max(t.shape[1] for t in tiles)
     tiles = [np.pad(t, ((0, 4), (0, widest - t.shape[1]), (0, 0)), constant_values=255) for t in tiles]
