@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import ParallaxCore
+import ParallaxGenerate
+
+/// The HTTP API the page uses (docs/studio.md), the page itself and the project's files.
+struct StudioRoutes: Sendable {
+    let settings: StudioSettings
+    let hub: EventHub
+    let jobs: JobRunner
+
+    var directory: String { settings.projectDirectory }
+    var editor: SceneEditor { SceneEditor(projectDirectory: directory) }
+    var files: ProjectFiles { ProjectFiles(projectDirectory: directory) }
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/") { _, _ in Self.text(StudioPage.html, type: "text/html; charset=utf-8") }
+        router.get("/studio.js") { _, _ in Self.text(StudioScript.source, type: "text/javascript; charset=utf-8") }
+        router.get("/studio.css") { _, _ in Self.text(StudioStyle.source, type: "text/css; charset=utf-8") }
+        router.get("/api/plan") { _, _ -> Response in
+            do {
+                return Self.text(try editor.plan().jsonText(), type: "application/json")
+            } catch {
+                return Self.problem(.unprocessableContent, error)
+            }
+        }
+        router.get("/api/scene") { _, _ -> Response in
+            do {
+                return Self.data(try editor.sceneText(), type: "application/json")
+            } catch {
+                return Self.problem(.notFound, error)
+            }
+        }
+        router.put("/api/scene") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 16 << 20)
+            if let job = jobs.current {
+                return Self.problem(.conflict, "a \(job.rawValue) is running; the scene stays as it is until it ends")
+            }
+            do {
+                let plan = try editor.replace(with: Data(body.readableBytesView))
+                hub.publish("scene", ["steps": plan.steps])
+                return Self.text(try plan.jsonText(), type: "application/json")
+            } catch {
+                return Self.problem(.unprocessableContent, error)
+            }
+        }
+        router.get("/api/status") { _, _ in Self.json(.ok, status()) }
+        router.get("/api/image") { _, _ in image() }
+        router.post("/api/generate") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 1 << 16)
+            let restart = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])?["restart"] as? Bool
+            return start(.generate, restart: restart ?? false)
+        }
+        router.post("/api/render") { _, _ in start(.render) }
+        router.post("/api/cancel") { _, _ in Self.json(.ok, ["cancelled": jobs.cancel()]) }
+        router.get("/api/events") { _, _ -> Response in
+            let stream = hub.subscribe(greeting: status())
+            return Response(status: .ok,
+                            headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                            body: ResponseBody(asyncSequence: stream))
+        }
+        router.get("/files/**") { request, _ -> Response in
+            let path = request.uri.path
+            guard path.hasPrefix("/files/"), let file = files.resolve(String(path.dropFirst("/files/".count))),
+                  let data = FileManager.default.contents(atPath: file) else {
+                return Self.problem(.notFound, "no such file in the project")
+            }
+            return Self.data(data, type: ProjectFiles.contentType(of: file))
+        }
+    }
+
+    private func start(_ kind: JobRunner.Kind, restart: Bool = false) -> Response {
+        do {
+            try jobs.start(kind, restart: restart)
+            return Self.json(.accepted, ["started": kind.rawValue])
+        } catch {
+            return Self.problem(.conflict, error)
+        }
+    }
+
+    /// What the page needs to draw its Run view after a reload.
+    private func status() -> [String: Any] {
+        let folder = StepFolder(projectDirectory: directory)
+        let finished = StepJournal(projectDirectory: directory).completedEntries().map(\.step)
+        var status: [String: Any] = ["job": jobs.current?.rawValue ?? NSNull(), "journalSteps": finished,
+                                     "stepsOnDisk": folder.consecutiveStepCount()]
+        for (key, name) in [("video", JobRunner.videoName), ("sheet", JobRunner.sheetName)]
+        where FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name)) {
+            status[key] = "files/" + name
+        }
+        return status
+    }
+
+    /// Step 0 when it exists (what generate and render use), else the scene's image.
+    private func image() -> Response {
+        let stepZero = StepFolder(projectDirectory: directory).stepPath(0)
+        var path = stepZero
+        if !FileManager.default.fileExists(atPath: stepZero), let scene = try? SceneFile.load(editor.sceneFile),
+           let image = scene.image {
+            path = Project.resolve(image, against: directory)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return Self.problem(.notFound, "the project has no step 0 and its scene names no readable image")
+        }
+        return Self.data(data, type: ProjectFiles.contentType(of: path))
+    }
+
+    static func text(_ text: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func data(_ data: Data, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func json(_ status: HTTPResponse.Status, _ object: [String: Any]) -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return Response(status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// `{"error": "one line"}`, the same line the CLI would print.
+    static func problem(_ status: HTTPResponse.Status, _ error: Any) -> Response {
+        let message = (error as? CustomStringConvertible)?.description ?? "\(error)"
+        return json(status, ["error": message.split(separator: "\n").first.map(String.init) ?? message])
+    }
+}
