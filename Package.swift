@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "ParallaxGenerate", dependencies: ["ParallaxCore", "ParallaxAV"]),
         // The studio: a local web page over the same scene code (parallax studio).
         .target(name: "ParallaxStudio", dependencies: [
-            "ParallaxCore", "ParallaxGenerate", .product(name: "Hummingbird", package: "hummingbird"),
+            "ParallaxCore", "ParallaxAV", "ParallaxGenerate", .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(
             name: "parallax",

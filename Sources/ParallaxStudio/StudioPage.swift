@@ -49,6 +49,7 @@ enum StudioPage {
         </table>
         <div class="buttons">
           <button id="undo" disabled>Undo</button>
+          <label><input id="snap" type="checkbox"> follow the picture's edges where a boundary is dropped</label>
         </div>
         <p id="scene-error" class="error" role="alert"></p>
       </section>

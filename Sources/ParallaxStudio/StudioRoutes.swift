@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ParallaxAV
 import ParallaxCore
 import ParallaxGenerate
 
@@ -43,6 +44,14 @@ struct StudioRoutes: Sendable {
             } catch {
                 return Self.problem(.unprocessableContent, error)
             }
+        }
+        router.post("/api/snap") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 1 << 16)
+            let fields = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any]
+            guard let index = fields?["boundary"] as? Int, let row = fields?["row"] as? Int else {
+                return Self.problem(.badRequest, "expected {\"boundary\": i, \"row\": r} with whole numbers")
+            }
+            return snap(boundary: index, row: row)
         }
         router.get("/api/status") { _, _ in Self.json(.ok, status()) }
         router.get("/api/image") { _, _ in image() }
@@ -91,14 +100,42 @@ struct StudioRoutes: Sendable {
         return status
     }
 
+    /// Boundary `index` found again along the picture's edges near `row`; the page saves it.
+    private func snap(boundary index: Int, row: Int) -> Response {
+        do {
+            let plan = try editor.plan()
+            guard plan.layers.indices.contains(index + 1) else {
+                return Self.problem(.badRequest, "no boundary \(index): the plan has \(plan.layers.count - 1)")
+            }
+            var rows = plan.layers.dropFirst().map { ContourSnap.representativeRow($0.top) }
+            rows[index] = row
+            guard rows.first! >= 1, rows.last! < plan.height, zip(rows, rows.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                return Self.problem(.unprocessableContent,
+                                    "row \(row) for boundary \(index) crosses a neighbouring boundary or the image edge")
+            }
+            let image = try PNGImage.read(imagePath(), channels: 3)
+            guard image.width == plan.width, image.height == plan.height else {
+                return Self.problem(.unprocessableContent, "the image is not the plan's size")
+            }
+            let found = ContourSnap.boundary(in: image, rows: rows, index: index)
+            return Self.json(.ok, ["boundary": found, "row": ContourSnap.representativeRow(found)])
+        } catch {
+            return Self.problem(.unprocessableContent, error)
+        }
+    }
+
     /// Step 0 when it exists (what generate and render use), else the scene's image.
-    private func image() -> Response {
+    private func imagePath() -> String {
         let stepZero = StepFolder(projectDirectory: directory).stepPath(0)
-        var path = stepZero
         if !FileManager.default.fileExists(atPath: stepZero), let scene = try? SceneFile.load(editor.sceneFile),
            let image = scene.image {
-            path = Project.resolve(image, against: directory)
+            return Project.resolve(image, against: directory)
         }
+        return stepZero
+    }
+
+    private func image() -> Response {
+        let path = imagePath()
         guard let data = FileManager.default.contents(atPath: path) else {
             return Self.problem(.notFound, "the project has no step 0 and its scene names no readable image")
         }

@@ -5,7 +5,7 @@ enum StudioScript {
     const $ = (id) => document.getElementById(id);
     const state = {
       scene: null, plan: null, history: [], picture: new Image(), steps: new Map(), version: 0,
-      stepsOnDisk: 0, time: 0, playing: false, lastTick: 0, job: null,
+      stepsOnDisk: 0, pending: 0, time: 0, playing: false, lastTick: 0, job: null,
       counts: { progress: 0, step: 0, job: 0, log: 0 }, lastJob: null,
     };
     window.studio = state;
@@ -119,6 +119,7 @@ enum StudioScript {
     // Boundary i sits between layers i and i+1: the upper grows by `rows`, the lower shrinks,
     // and a contour boundary moves as a whole.
     function moveBoundary(index, rows) {
+      if ($("snap").checked) { snapBoundary(index, rows); return; }
       const scene = structuredClone(state.scene), upper = scene.layers[index], lower = scene.layers[index + 1];
       upper.height += rows;
       if (lower.height !== undefined) lower.height -= rows;
@@ -126,6 +127,22 @@ enum StudioScript {
         lower.boundary = lower.boundary.map((row) => Math.min(state.plan.height, Math.max(0, row + rows)));
       }
       commit(scene, `boundary ${index} moved ${rows > 0 ? "down" : "up"} ${Math.abs(rows)} rows`);
+    }
+
+    function median(rows) { return [...rows].sort((a, b) => a - b)[Math.floor(rows.length / 2)]; }
+
+    // The server finds the boundary again along the picture's edges near the drop; the layer
+    // heights follow its median row, as init sets them for a contour.
+    async function snapBoundary(index, rows) {
+      const before = median(state.plan.layers[index + 1].top);
+      const result = await api("POST", "api/snap", { boundary: index, row: before + rows });
+      if (!result.ok) { $("scene-error").textContent = result.data.error; render(); return; }
+      const scene = structuredClone(state.scene), upper = scene.layers[index], lower = scene.layers[index + 1];
+      const moved = result.data.row - before;
+      upper.height += moved;
+      if (lower.height !== undefined) lower.height -= moved;
+      lower.boundary = result.data.boundary;
+      commit(scene, `boundary ${index} follows the picture near row ${before + rows}`);
     }
 
     function splitLayer(index) {
@@ -150,21 +167,27 @@ enum StudioScript {
       commit(scene, `removed the boundary below ${upper.name}`);
     }
 
+    // `pending` counts saves under way (tests wait for 0 before the next gesture).
     async function commit(scene, what, undoable = true) {
-      const before = state.scene;
-      const result = await api("PUT", "api/scene", scene);
-      if (!result.ok) {
-        $("scene-error").textContent = result.data.error || `refused (${result.status})`;
+      state.pending++;
+      try {
+        const before = state.scene;
+        const result = await api("PUT", "api/scene", scene);
+        if (!result.ok) {
+          $("scene-error").textContent = result.data.error || `refused (${result.status})`;
+          render();
+          return false;
+        }
+        if (undoable) state.history.push(before);
+        $("scene-error").textContent = "";
+        state.plan = result.data;
+        state.scene = (await api("GET", "api/scene")).data;
+        say(`saved: ${what}`);
         render();
-        return false;
+        return true;
+      } finally {
+        state.pending--;
       }
-      if (undoable) state.history.push(before);
-      $("scene-error").textContent = "";
-      state.plan = result.data;
-      state.scene = (await api("GET", "api/scene")).data;
-      say(`saved: ${what}`);
-      render();
-      return true;
     }
 
     function undo() {

@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxCore
 import Testing
 import TestSupport
 
@@ -74,5 +75,13 @@ enum StudioFixture {
                                                  "--steps", String(steps)])
         guard result.succeeded else { throw StudioTestError("init failed: \(result.standardError)") }
         return project
+    }
+
+    /// Gives the last layer (shore, from row 170) a wavy contour boundary instead of a straight top.
+    static func makeShoreContour(project: String) throws {
+        let file = (project as NSString).appendingPathComponent("scene.json")
+        var scene = try SceneFile.load(file)
+        scene.layers[2].boundary = (0..<480).map { 170 + Int((6 * sin(Double($0) / 30)).rounded()) }
+        try SceneFile.encode(scene).write(to: URL(fileURLWithPath: file))
     }
 }

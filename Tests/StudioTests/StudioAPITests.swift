@@ -50,6 +50,49 @@ struct StudioAPITests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test("POST /api/snap finds a boundary along the picture's edges near the dropped row, never across a neighbour")
+    func snapFollowsEdges() throws {
+        let folder = TemporaryDirectory("studio")
+        let studio = try RunningStudio(project: try StudioFixture.project(in: folder))
+        let http = RawHTTP(port: studio.port)
+        let reply = try http.request("POST", "/api/snap?token=\(studio.token)", body: "{\"boundary\": 1, \"row\": 175}")
+        #expect(reply.status == 200, "\(reply.body)")
+        let answer = try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [String: Any]
+        let boundary = answer?["boundary"] as? [Int] ?? []
+        #expect(boundary.count == 480)
+        // The window lies halfway to the neighbours (row 90 above, the bottom 270 below).
+        #expect(boundary.allSatisfy { (133..<223).contains($0) }, "\(boundary.min() ?? -1)...\(boundary.max() ?? -1)")
+        let crossing = try http.request("POST", "/api/snap?token=\(studio.token)", body: "{\"boundary\": 1, \"row\": 60}")
+        #expect(crossing.status == 422)
+        #expect(crossing.body.contains("crosses a neighbouring boundary"))
+    }
+
+    @Test("cancel stops a running generate as Ctrl-C would: the job ends cancelled, finished steps are kept")
+    func cancelKeepsSteps() throws {
+        let folder = TemporaryDirectory("studio")
+        let project = try StudioFixture.project(in: folder, steps: 40)
+        let studio = try RunningStudio(project: project)
+        let http = RawHTTP(port: studio.port)
+        #expect(try http.request("POST", "/api/generate?token=\(studio.token)").status == 202)
+        let journal = (project as NSString).appendingPathComponent("journal.jsonl")
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline, ((try? String(contentsOfFile: journal, encoding: .utf8)) ?? "").isEmpty { usleep(50_000) }
+        let cancel = try http.request("POST", "/api/cancel?token=\(studio.token)")
+        #expect(cancel.body.contains("\"cancelled\":true"))
+        var status = ""
+        while Date() < deadline {
+            status = try http.request("/api/status?token=\(studio.token)").body
+            if status.contains("\"job\":null") { break }
+            usleep(50_000)
+        }
+        #expect(status.contains("\"job\":null"), "\(status)")
+        let kept = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").count
+        #expect(kept >= 1 && kept < 40, "\(kept) steps kept")
+        #expect(FileManager.default.fileExists(atPath: (project as NSString).appendingPathComponent("steps/000001.png")))
+        #expect(try http.request("POST", "/api/generate?token=\(studio.token)").status == 202)
+        #expect(studio.interrupt() == 0)
+    }
+
     @Test("a generate streams progress and step events, ends with a finished job and refuses a second one meanwhile")
     func generateStreamsEvents() throws {
         let folder = TemporaryDirectory("studio")

@@ -13,6 +13,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 address, project, shots = sys.argv[1], sys.argv[2], sys.argv[3]
 scene_path = os.path.join(project, "scene.json")
@@ -39,6 +40,11 @@ def wait_for(condition, seconds, what):
             return value
         time.sleep(0.1)
     check(False, f"{what} within {seconds} s")
+
+
+def settle(driver):
+    """Waits until the page has no save under way (it redraws its handles after each)."""
+    wait_for(lambda: driver.execute_script("return window.studio.pending === 0"), 10, "the page settles")
 
 
 def console_errors(driver):
@@ -70,21 +76,38 @@ try:
     wait_for(lambda: scene()["layers"][0]["height"] != before, 10, "scene.json changes after the drag")
     check(scene()["layers"][0]["height"] == before + rows,
           f"first layer grew by {rows} rows ({before} -> {scene()['layers'][0]['height']})")
+    settle(driver)
+
+    # Drag boundary 1 (a contour) up by 20 px: every column of it moves by the same rows.
+    contour = scene()["layers"][2]["boundary"]
+    hills = scene()["layers"][1]["height"]
+    lift = round(-20 * driver.execute_script("return window.studio.plan.height") / shown)
+    handle = driver.find_element(By.CSS_SELECTOR, '[data-boundary="1"]')
+    ActionChains(driver).click_and_hold(handle).move_by_offset(0, -10).move_by_offset(0, -10).release().perform()
+    wait_for(lambda: scene()["layers"][2]["boundary"] != contour, 10, "the contour moves after the drag")
+    check(scene()["layers"][2]["boundary"] == [row + lift for row in contour],
+          f"every column of the contour moved by {lift} rows")
+    check(scene()["layers"][1]["height"] == hills + lift, "the layer above the contour follows it")
+    settle(driver)
 
     # Direction: a click on the dial straight above its centre means 90 degrees (up).
     dial = driver.find_element(By.CSS_SELECTOR, '[data-control="direction"]')
     ActionChains(driver).move_to_element_with_offset(dial, 0, -40).click().perform()
     wait_for(lambda: scene()["direction"] == 90, 10, "direction 90 saved")
+    settle(driver)
     ActionChains(driver).move_to_element_with_offset(dial, -40, 0).click().perform()
     wait_for(lambda: scene()["direction"] == 180, 10, "direction 180 saved")
+    settle(driver)
     check(True, "direction set from the dial and saved")
     driver.find_element(By.ID, "shape").screenshot(os.path.join(shots, "studio-shape.png"))
 
     # Undo puts the previous scene back (direction 90).
     driver.find_element(By.ID, "undo").click()
     wait_for(lambda: scene()["direction"] == 90, 10, "undo restores direction 90")
+    settle(driver)
     driver.find_element(By.ID, "undo").click()
     wait_for(lambda: scene()["direction"] == 180, 10, "undo restores direction 180")
+    settle(driver)
 
     errors = console_errors(driver)
     check(not errors, f"no console errors while shaping (got {errors})")
@@ -93,7 +116,7 @@ try:
     # the 422 answer itself as a console error: the only one allowed, checked just below.
     saved = open(scene_path).read()
     field = driver.find_element(By.ID, "stepShift")
-    field.clear()
+    field.send_keys(Keys.CONTROL, "a")
     field.send_keys("-3\n")
     wait_for(lambda: driver.find_element(By.ID, "scene-error").text, 10, "an inline error for stepShift -3")
     check("stepShift" in driver.find_element(By.ID, "scene-error").text, "the error names stepShift")
