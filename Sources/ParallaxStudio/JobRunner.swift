@@ -61,21 +61,30 @@ final class JobRunner: Sendable {
         }
     }
 
-    /// Asks the running child to stop as Ctrl-C would (it keeps its finished steps).
+    /// Asks the running child to stop as Ctrl-C would (it keeps its finished steps); one that
+    /// has not stopped after `patience` seconds is killed (its outputs are temporaries until
+    /// complete, so nothing half-written is left under a final name).
     @discardableResult
-    func cancel() -> Bool {
-        running.withValue { running -> Bool in
-            guard running != nil else { return false }
+    func cancel(patience: Double = 10) -> Bool {
+        let process = running.withValue { running -> Process?? in
+            guard running != nil else { return nil }
             running!.cancelled = true
-            if let process = running!.process, process.isRunning { process.interrupt() }
-            return true
+            return .some(running!.process)
         }
+        guard let process else { return false }
+        guard let process, process.isRunning else { return true }
+        process.interrupt()
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + patience) {
+            if process.isRunning && process.processIdentifier == pid { kill(pid, SIGKILL) }
+        }
+        return true
     }
 
     /// Cancels and waits for the child to exit (the studio is stopping).
     func stop() {
-        guard cancel() else { return }
-        for _ in 0..<300 where running.current != nil { usleep(20_000) }
+        guard cancel(patience: 5) else { return }
+        for _ in 0..<350 where running.current != nil { usleep(20_000) }
     }
 
     private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }

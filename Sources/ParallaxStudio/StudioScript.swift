@@ -92,7 +92,8 @@ enum StudioScript {
         handle.className = "handle";
         handle.dataset.boundary = String(index);
         handle.title = `boundary ${index}: drag up or down`;
-        const row = layer.top[Math.floor(layer.top.length / 2)];
+        // The handle sits at the boundary's median row, the row that stands for it in the heights.
+        const row = median(layer.top);
         handle.style.top = `${row * k}px`;
         handle.addEventListener("pointerdown", (event) => startDrag(event, handle, index, row * k));
         box.appendChild(handle);

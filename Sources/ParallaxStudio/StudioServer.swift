@@ -24,17 +24,16 @@ public enum StudioServer {
                 ready("http://127.0.0.1:\(bound)/?token=\(settings.token.text)")
             }
         )
-        let server = Task { try await app.runService(gracefulShutdownSignals: []) }
+        // Ctrl-C first stops the child and ends the event streams (open ones would hold a
+        // graceful shutdown forever), then asks the server for its graceful shutdown.
         let stopping = StopSignals { [hub, jobs] in
-            // Open event streams would hold a graceful shutdown forever; end them first.
             jobs.stop()
             hub.close()
-            server.cancel()
+            kill(getpid(), SIGUSR1)
         }
         defer { withExtendedLifetime(stopping) {} }
         do {
-            try await server.value
-        } catch is CancellationError {
+            try await app.runService(gracefulShutdownSignals: [.sigusr1])
         } catch {
             jobs.stop()
             throw StudioError("cannot serve on 127.0.0.1:\(settings.port): \(error)")

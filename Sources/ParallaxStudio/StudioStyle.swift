@@ -7,7 +7,8 @@ enum StudioStyle {
     h1 { font-size: 18px; margin: 0; }
     h2 { font-size: 14px; margin: 0 0 6px; color: #9fb4d0; text-transform: uppercase; letter-spacing: .05em; }
     main { display: grid; grid-template-columns: minmax(320px, 720px) minmax(300px, 1fr); gap: 12px; padding: 12px; }
-    section { background: #1f2229; border-radius: 6px; padding: 10px; }
+    section { background: #1f2229; border-radius: 6px; padding: 10px; min-width: 0; }
+    #shape { overflow-x: auto; }
     #stage { position: relative; user-select: none; }
     #picture { display: block; width: 100%; height: auto; }
     #overlay { position: absolute; left: 0; top: 0; width: 100%; height: 100%; pointer-events: none; }

@@ -40,6 +40,11 @@ final class RunningStudio: @unchecked Sendable {
         return process.isRunning ? nil : process.terminationStatus
     }
 
+    /// Everything the studio wrote to stderr; call after it has exited.
+    func errorOutput() -> String {
+        String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
     deinit {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)

@@ -143,5 +143,6 @@ struct StudioAPITests {
         usleep(300_000)
         #expect(studio.interrupt(waiting: 10) == 0)
         #expect(http.connect() == nil)
+        #expect(studio.errorOutput().isEmpty, "a clean stop prints nothing")
     }
 }
