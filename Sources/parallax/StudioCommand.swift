@@ -61,8 +61,9 @@ struct StudioCommand: ParsableCommand {
     private func projectDirectory() throws -> String {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: project, isDirectory: &isDirectory)
-        if exists && isDirectory.boolValue { return project }
-        guard exists, project.lowercased().hasSuffix(".png") else { return Project.directory(ofSceneFile: project) }
+        guard exists else { throw SceneError(file: project, "no such project folder, scene file or PNG image") }
+        if isDirectory.boolValue { return project }
+        guard project.lowercased().hasSuffix(".png") else { return Project.directory(ofSceneFile: project) }
         let directory = (project as NSString).deletingPathExtension + ".parallax"
         if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(SceneFile.defaultName)) {
             return directory
