@@ -54,6 +54,9 @@ let package = Package(
         // Speed check for the built-in inpainter (bench/inpaint_builtin.sh builds it in release).
         .executableTarget(name: "bench-inpaint", dependencies: ["ParallaxGenerate", "ParallaxAV", "ParallaxCore"],
                           path: "bench/InpaintBuiltin"),
+        // Renders one project many times in one process, printing RSS (RepeatedRenderTests).
+        .executableTarget(name: "render-leak-probe", dependencies: ["ParallaxAV", "ParallaxCore"],
+                          path: "Tests/RenderLeakProbe"),
         .target(name: "TestSupport", dependencies: ["ParallaxCore", "ParallaxAV"], path: "Tests/TestSupport"),
         .testTarget(name: "FilterGraphTests", dependencies: ["FilterGraph", "ParallaxAV", "TestSupport"]),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),
@@ -61,7 +64,7 @@ let package = Package(
         .testTarget(name: "ParallaxGenerateTests", dependencies: ["ParallaxGenerate", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         // The studio's HTTP API, its security checks and the page in headless Chromium.
-        .testTarget(name: "StudioTests", dependencies: ["ParallaxStudio", "ParallaxCore", "TestSupport"]),
+        .testTarget(name: "StudioTests", dependencies: ["ParallaxStudio", "ParallaxCore", "ParallaxGenerate", "TestSupport"]),
         // Bad input, interruption, hostile names and repeated renders, against the built binary.
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "ParallaxAV", "ParallaxCore"]),
     ],

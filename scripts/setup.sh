@@ -44,8 +44,12 @@ cd "$(dirname "$0")/.."
 venv_pip() { .venv/bin/python -m pip install --quiet --disable-pip-version-check "$@"; }
 venv_pip --upgrade pip >/dev/null
 
-# The studio's browser tests (Tests/StudioTests): Debian's headless Chromium and its driver,
-# Selenium from PyPI in .venv/.
+# --- defects (issue 12): a current stock FFmpeg (9.x, a static build inside the PyPI package
+# imageio-ffmpeg) for the tests that run `parallax graph`'s printed command on today's FFmpeg.
+.venv/bin/python -c "import imageio_ffmpeg" 2>/dev/null || venv_pip imageio-ffmpeg
+# --- end defects
+# --- studio (issue 15): the browser tests (Tests/StudioTests): Debian's headless Chromium
+# and its driver, Selenium from PyPI in .venv/.
 studio_missing=()
 for package in chromium chromium-driver; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || studio_missing+=("$package")
@@ -58,5 +62,6 @@ if ((${#studio_missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $studio_sudo apt-get install -y -qq "${studio_missing[@]}" >/dev/null
 fi
 .venv/bin/python -c "import selenium" 2>/dev/null || venv_pip selenium
+# --- end studio
 
 echo "setup: ready ($(ffmpeg -version | head -n 1 | cut -d' ' -f1-3))"

@@ -19,6 +19,9 @@ int pav_png_read(const char *path, int channels, uint8_t **pixels, int *width, i
     if (!png_image_begin_read_from_file(&image, path))
         return pav_fail(PAV_EPNG, error, error_size, "not a readable PNG: %s", image.message);
     image.format = format_for(channels);
+    // 16-bit files from other tools (and the renderer) are sRGB like 8-bit ones, not linear
+    // light as libpng assumes without a gAMA chunk: read them as round(v/257).
+    image.flags |= PNG_IMAGE_FLAG_16BIT_sRGB;
     size_t size = PNG_IMAGE_SIZE(image);
     uint8_t *buffer = malloc(size);
     if (!buffer) {

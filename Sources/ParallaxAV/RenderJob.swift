@@ -16,7 +16,8 @@ public struct RenderJob: Sendable {
         self.settings = settings
         let plan = project.plan
         try project.folder.validate(steps: plan.steps, width: plan.width, height: plan.height)
-        graph = RenderGraph(plan: plan, stepPattern: project.folder.imageSequencePattern, settings: settings)
+        graph = RenderGraph(plan: plan, stepPattern: project.folder.imageSequencePattern, settings: settings,
+                            stepRuns: try project.folder.pixelLayoutRuns(steps: plan.steps))
         try settings.loop?.check(frames: graph.plan.frameCount, fps: graph.plan.fps, sceneFile: project.sceneFile)
     }
 
@@ -46,7 +47,7 @@ public struct RenderJob: Sendable {
                 try GraphRunner.run(graphJob(outputPath: temporary), progress: progress)
             } catch let error as AVError where !error.isCancellation {
                 // The user never chose the temporary name: report the path they gave.
-                throw AVError(code: error.code, message: error.message.replacingOccurrences(of: temporary, with: outputPath))
+                throw StepDiagnosis.explain(error.naming(outputPath, insteadOf: temporary), folder: project.folder, steps: project.plan.steps)
             }
         }
         if folder { try output.writeFolder(run) } else { try output.write(run) }
@@ -54,6 +55,10 @@ public struct RenderJob: Sendable {
 
     /// Runs the graph without encoding: how fast compositing alone is.
     public func composite(progress: ((Int) -> Void)? = nil) throws {
-        try GraphRunner.run(graphJob(outputPath: nil), progress: progress)
+        do {
+            try GraphRunner.run(graphJob(outputPath: nil), progress: progress)
+        } catch let error as AVError {
+            throw StepDiagnosis.explain(error, folder: project.folder, steps: project.plan.steps)
+        }
     }
 }

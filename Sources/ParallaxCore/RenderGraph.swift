@@ -1,3 +1,4 @@
+import Foundation
 import FilterGraph
 
 /// A built render graph and the names of its open outputs.
@@ -15,8 +16,11 @@ public struct RenderGraph: Sendable {
     public var script: String { graph.script }
 
     /// Builds the one streaming graph that turns a step folder into finished frames (and sound).
-    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings) {
+    /// `stepRuns`: runs of steps stored in one PNG pixel layout (``StepFolder/pixelLayoutRuns``);
+    /// empty when all steps share one.
+    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings, stepRuns: [StepRun] = []) {
         var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern, settings: settings)
+        builder.stepRuns = stepRuns
         var frames = builder.effectedFrames()
         frames = builder.loop(frames)
         frames = builder.previewScale(frames)
@@ -37,6 +41,8 @@ public struct RenderGraph: Sendable {
 public struct RenderGraphBuilder: Sendable {
     public let plan: MotionPlan
     public let stepPattern: String
+    /// Runs of consecutive steps whose PNGs share one pixel layout; empty or one run: all do.
+    public var stepRuns: [StepRun] = []
     public let settings: RenderSettings
     public internal(set) var graph = FilterGraph()
     let slide: SlideExpression
@@ -87,7 +93,7 @@ public struct RenderGraphBuilder: Sendable {
     /// queue them: memory grew with the frames per step.) Still bands repeat with `fps` in ``band``.
     public mutating func stepStreams() -> (current: [Label], next: [Label?]) {
         let moving = plan.layers.filter(\.isMoving).count
-        let decoded = graph.chain([], stepImages(), hint: "steps")
+        let decoded = decodedSteps()
         let sources = moving > 0 ? graph.split(decoded, into: 2) : [decoded]
         let current = graph.split(graph.chain([sources[0]], atStepRate(), hint: "step"), into: plan.layers.count)
         var nextCopies: ArraySlice<Label> = []
@@ -99,11 +105,48 @@ public struct RenderGraphBuilder: Sendable {
         return (current, next)
     }
 
-    /// The step images, decoded in the working pixel format.
-    func stepImages() -> [Filter] {
-        [
-            Filter("movie", ["filename": stepPattern, "format_name": "image2"]),
-            Filter("format", ["pix_fmts": Self.workingPixelFormat]),
+    /// The step images in the working pixel format, one frame per step.
+    ///
+    /// A PNG decodes to its own pixel format (rgb24, rgba, rgb48be, pal8, gray…) and `movie`
+    /// drops every frame whose format differs from its first ("Format changed … discarding
+    /// frame"). So a folder mixing colour types is read as one `movie` per run of steps stored
+    /// alike, each listing exactly its run's files (a glob of alternatives: a sequence would
+    /// read one file past the run, and fail on it), converted to the working format, then
+    /// joined: the same frames as if every step had been stored in one type.
+    ///
+    /// 16-bit steps become round(v/257), as a 16-bit picture saved in 8 bits is: swscale's own
+    /// 16-to-8 conversion gives (v+128)>>8, one too bright from 128 up. Palette steps go through
+    /// rgb24 (see ``toWorkingFormat(layout:)``).
+    mutating func decodedSteps() -> Label {
+        guard stepRuns.count > 1 else {
+            return graph.chain([], stepImages(layout: stepRuns.first?.layout), hint: "steps")
+        }
+        let directory = (stepPattern as NSString).deletingLastPathComponent.replacingOccurrences(of: "%%", with: "%")
+        let parts = stepRuns.map { run in
+            graph.chain([], [
+                Filter("movie", ["filename": StepFolder.globPattern(directory: directory, steps: run.steps),
+                                 "format_name": "image2", "format_opts": "pattern_type=glob"]),
+            ] + toWorkingFormat(layout: run.layout), hint: "steprun")
+        }
+        return graph.chain(parts, [Filter("concat", ["n": parts.count, "v": 1, "a": 0])], hint: "steps")
+    }
+
+    /// The step images, decoded in the working pixel format (all steps stored alike).
+    func stepImages(layout: PNGPixelLayout? = nil) -> [Filter] {
+        [Filter("movie", ["filename": stepPattern, "format_name": "image2"])] + toWorkingFormat(layout: layout)
+    }
+
+    /// Conversion of decoded steps to the working format, exact for every PNG layout.
+    func toWorkingFormat(layout: PNGPixelLayout?) -> [Filter] {
+        let working = Filter("format", ["pix_fmts": Self.workingPixelFormat])
+        // FFmpeg 5.1 converts pal8 straight to gbrp one off in some colours; via rgb24 it is exact.
+        if layout?.colorType == 3 { return [Filter("format", ["pix_fmts": "rgb24"]), working] }
+        guard layout?.bitDepth == 16 else { return [working] }
+        let rounded = "floor(val/257+0.5)*256"
+        return [
+            Filter("format", ["pix_fmts": "gbrp16le"]),
+            Filter("lutrgb", ["r": rounded, "g": rounded, "b": rounded]),
+            working,
         ]
     }
 

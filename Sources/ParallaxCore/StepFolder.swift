@@ -40,7 +40,8 @@ public struct StepFolder: Sendable {
         return count
     }
 
-    /// Checks that steps 0...steps exist and are PNGs of `width`×`height`; throws the first problem.
+    /// Checks that steps 0...steps exist and are whole PNGs of `width`×`height` (``PNGStructure``:
+    /// chunk headers only, no decoding); throws the first problem.
     public func validate(steps: Int, width: Int, height: Int) throws {
         for step in 0...steps {
             let path = stepPath(step)
@@ -51,14 +52,16 @@ public struct StepFolder: Sendable {
             guard size.width == width, size.height == height else {
                 throw SceneError(file: path, "is \(size.width)x\(size.height) but step 0 is \(width)x\(height)")
             }
-            try PNGHeader.checkComplete(ofFile: path)
+            try PNGStructure.check(ofFile: path)
         }
     }
 }
 
 /// Reads a PNG's size from its header without decoding it.
 public enum PNGHeader {
+    /// Also refuses pictures over ``PixelLimit`` and anything that is not a regular file.
     public static func size(ofFile path: String) throws -> (width: Int, height: Int) {
+        try RegularFile.check(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SceneError(file: path, "cannot be read")
         }
@@ -73,6 +76,7 @@ public enum PNGHeader {
         }
         let width = bigEndian(16), height = bigEndian(20)
         guard width > 0, height > 0 else { throw SceneError(file: path, "has an empty size") }
+        try PixelLimit.check(width: width, height: height, path: path)
         return (width, height)
     }
 
@@ -80,6 +84,7 @@ public enum PNGHeader {
     /// otherwise passes the header check and fails only deep inside a render, without a name.
     /// Reads the last bytes only, so checking a long step folder stays cheap.
     public static func checkComplete(ofFile path: String) throws {
+        try RegularFile.check(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SceneError(file: path, "cannot be read")
         }

@@ -87,8 +87,12 @@ public struct StepJournal: Sendable {
             throw SceneError(file: path, "cannot be written")
         }
         defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: line)
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: line)
+        } catch {
+            throw SceneError(file: path, "cannot be written: \(IOErrorText.reason(error) ?? "\(error)")")
+        }
     }
 }
 

@@ -35,7 +35,8 @@ final class JobRunner: Sendable {
     static let videoName = "studio-render.mp4"
     static let sheetName = "studio-sheet.png"
 
-    /// Starts a job in the background; throws Busy when one runs already (here or in another studio).
+    /// Starts a job in the background; throws Busy when one runs already here, or a generate
+    /// when another process holds the project lock.
     func start(_ kind: Kind, restart: Bool = false) throws {
         let commands: [[String]] = switch kind {
         case .generate: [["generate", directory] + (restart ? ["--restart"] : [])]
@@ -48,15 +49,20 @@ final class JobRunner: Sendable {
             return true
         }
         guard claimed else { throw Busy(description: "a \(current?.rawValue ?? "job") is running; cancel it or wait") }
-        guard let lock = ProjectRunLock(projectDirectory: directory) else {
-            running.withValue { $0 = nil }
-            throw Busy(description: "another studio is running a job on this project")
+        if kind == .generate {
+            // The child takes the project lock itself; asking first turns "another generate is
+            // working on this project" into a refusal here instead of a failed job.
+            do {
+                _ = try ProjectLock(projectDirectory: directory)
+            } catch {
+                running.withValue { $0 = nil }
+                throw Busy(description: "\(error)")
+            }
         }
         hub.publish("job", ["kind": kind.rawValue, "state": "started"])
         Thread.detachNewThread { [self] in
             let (state, message) = run(commands, kind: kind)
             running.withValue { $0 = nil }
-            withExtendedLifetime(lock) {}
             hub.publish("job", ["kind": kind.rawValue, "state": state, "message": message])
         }
     }

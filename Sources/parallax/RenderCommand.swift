@@ -7,23 +7,26 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Render a project's step folder to a video, in this process.",
         discussion: """
-        Reads PROJECT/scene.json and PROJECT/steps/, slides every layer between consecutive steps
-        at its exact velocity, stacks the layers and encodes. The video is written under a
-        temporary name and moved into place only when complete; Ctrl-C stops cleanly.
+        Reads PROJECT/scene.json and PROJECT/steps/, slides every layer between \
+        consecutive steps at its exact velocity, stacks the layers and encodes. The \
+        video is written under a temporary name and moved into place only when \
+        complete; Ctrl-C stops cleanly.
+
+        --no-encode runs the graph and writes nothing, so it refuses -o.
+
+        Effects, sound, interpolation and loops come from scene.json (see \
+        docs/effects.md, docs/audio.md, docs/outputs.md).
 
         Examples:
           parallax render landscape.parallax -o landscape.mp4
           parallax render my-project -o out.mp4 --crf 23 --preset veryfast
-          parallax render my-project -o check.mkv --codec ffv1     # lossless RGB
-          parallax render my-project --no-encode                   # compositing speed only
+          parallax render my-project -o check.mkv --codec ffv1   # lossless RGB
+          parallax render my-project --no-encode     # compositing speed only
           parallax render my-project -o loop.webm --loop pingpong   # VP9
-          parallax render my-project -o clip.gif          # own palette
+          parallax render my-project -o clip.gif     # own palette
           parallax render my-project -o frames --format png
           parallax render my-project -o quick.mp4 --preview
           parallax render my-project -o x.mp4 --interpolation crossfade
-
-        Effects, sound, interpolation and loops come from scene.json
-        (see docs/effects.md, docs/audio.md, docs/outputs.md).
         """
     )
 
@@ -43,11 +46,15 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         if output == nil && !noEncode { throw ValidationError("give an output file with -o, or --no-encode") }
+        // --no-encode writes nothing; with -o a user would wait for a file that never comes.
+        if let output, noEncode { throw ValidationError("--no-encode writes no file; leave out -o \(output) (or --no-encode)") }
     }
 
     func run() throws {
         let opened = try Project(path: project)
-        let job = try RenderJob(project: opened, settings: encoding.settings(project: opened, output: output))
+        let settings = try encoding.settings(project: opened, output: output)
+        if let output { try ProtectedInputs(project: opened, settings: settings).check(output: output, flag: "-o") }
+        let job = try RenderJob(project: opened, settings: settings)
         let display = ProgressDisplay(total: job.frameCount, label: "render", quiet: quiet)
         GraphRunner.installInterruptHandler()
         try runReportingCancel {

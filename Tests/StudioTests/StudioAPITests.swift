@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxGenerate
 import Testing
 import TestSupport
 
@@ -89,6 +90,23 @@ struct StudioAPITests {
         let kept = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").count
         #expect(kept >= 1 && kept < 40, "\(kept) steps kept")
         #expect(FileManager.default.fileExists(atPath: (project as NSString).appendingPathComponent("steps/000001.png")))
+        #expect(try http.request("POST", "/api/generate?token=\(studio.token)").status == 202)
+        #expect(studio.interrupt() == 0)
+    }
+
+    @Test("a generate is refused with the holder's pid while another process holds the project lock")
+    func projectLockRespected() throws {
+        let folder = TemporaryDirectory("studio")
+        let project = try StudioFixture.project(in: folder)
+        let studio = try RunningStudio(project: project)
+        let http = RawHTTP(port: studio.port)
+        do {
+            let held = try ProjectLock(projectDirectory: project)
+            let refused = try http.request("POST", "/api/generate?token=\(studio.token)")
+            #expect(refused.status == 409)
+            #expect(refused.body.contains("another parallax generate or create (pid \(getpid()))"), "\(refused.body)")
+            withExtendedLifetime(held) {}
+        }
         #expect(try http.request("POST", "/api/generate?token=\(studio.token)").status == 202)
         #expect(studio.interrupt() == 0)
     }

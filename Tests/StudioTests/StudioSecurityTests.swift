@@ -54,6 +54,7 @@ struct StudioSecurityTests {
                                                    withDestinationPath: secret)
         try FileManager.default.createSymbolicLink(atPath: (project as NSString).appendingPathComponent("up"),
                                                    withDestinationPath: folder.path)
+        try "hidden".write(toFile: (project as NSString).appendingPathComponent(".hidden.txt"), atomically: true, encoding: .utf8)
         let studio = try RunningStudio(project: project)
         let http = RawHTTP(port: studio.port)
         let token = "token=\(studio.token)"
@@ -61,10 +62,10 @@ struct StudioSecurityTests {
         #expect(try http.request("/files/scene.json?\(token)").status == 200)
         for target in ["/files/../secret.txt", "/files/%2e%2e/secret.txt", "/files/steps/../../secret.txt",
                        "/files//etc/passwd", "/files/%2Fetc%2Fpasswd", "/etc/passwd", "/files/link.txt",
-                       "/files/up/secret.txt", "/files/.studio-run.lock", "/files/steps", "/../secret.txt"] {
+                       "/files/up/secret.txt", "/files/.hidden.txt", "/files/steps", "/../secret.txt"] {
             let reply = try http.request(target + "?" + token)
             #expect(reply.status == 404, "\(target) gave \(reply.status)")
-            #expect(!reply.body.contains("outside"))
+            #expect(!reply.body.contains("outside") && !reply.body.contains("hidden"))
         }
     }
 
