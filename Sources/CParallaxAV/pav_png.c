@@ -6,13 +6,13 @@
 void pav_free(void *pointer) { free(pointer); }
 
 static png_uint_32 format_for(int channels) {
-    return channels == 1 ? PNG_FORMAT_GRAY : PNG_FORMAT_RGB;
+    return channels == 1 ? PNG_FORMAT_GRAY : channels == 4 ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
 }
 
 int pav_png_read(const char *path, int channels, uint8_t **pixels, int *width, int *height,
                  char *error, size_t error_size) {
     *pixels = NULL;
-    if (channels != 1 && channels != 3) return pav_fail(PAV_EINVALID, error, error_size, "channels must be 1 or 3");
+    if (channels != 1 && channels != 3 && channels != 4) return pav_fail(PAV_EINVALID, error, error_size, "channels must be 1, 3 or 4");
     png_image image;
     memset(&image, 0, sizeof image);
     image.version = PNG_IMAGE_VERSION;
@@ -41,7 +41,7 @@ int pav_png_read(const char *path, int channels, uint8_t **pixels, int *width, i
 
 int pav_png_write(const char *path, int channels, const uint8_t *pixels, int width, int height,
                   char *error, size_t error_size) {
-    if (channels != 1 && channels != 3) return pav_fail(PAV_EINVALID, error, error_size, "channels must be 1 or 3");
+    if (channels != 1 && channels != 3 && channels != 4) return pav_fail(PAV_EINVALID, error, error_size, "channels must be 1, 3 or 4");
     png_image image;
     memset(&image, 0, sizeof image);
     image.version = PNG_IMAGE_VERSION;

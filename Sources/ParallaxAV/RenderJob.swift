@@ -16,8 +16,16 @@ public struct RenderJob: Sendable {
         self.settings = settings
         let plan = project.plan
         try project.folder.validate(steps: plan.steps, width: plan.width, height: plan.height)
+        let layout = StripLayout(plan: plan)
+        if !layout.isStacked && settings.interpolation != .exact {
+            throw SceneError(file: project.sceneFile, "interpolation \(settings.interpolation.modeName) works on straight bands "
+                             + "only; a scene with contour layers renders with exact interpolation")
+        }
+        try project.folder.validateStrips(layout, objects: plan.objects, steps: plan.steps, width: plan.width)
         graph = RenderGraph(plan: plan, stepPattern: project.folder.imageSequencePattern, settings: settings,
-                            stepRuns: try project.folder.pixelLayoutRuns(steps: plan.steps))
+                            stepRuns: try project.folder.pixelLayoutRuns(steps: plan.steps),
+                            stripPatterns: project.folder.stripSequencePattern(layer:),
+                            objectPictures: project.folder.objectPictureFilename(_:))
         try settings.loop?.check(frames: graph.plan.frameCount, fps: graph.plan.fps, sceneFile: project.sceneFile)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ParallaxCore
 
 /// Names the step behind a decoding error in the middle of a render. The render decodes every
@@ -18,7 +19,10 @@ public enum StepDiagnosis {
     /// the error came from decoding one, else `error` itself.
     public static func explain(_ error: AVError, folder: StepFolder, steps: Int) -> any Error {
         guard !error.isCancellation, decodingErrors.contains(error.code) else { return error }
-        for step in 0...steps {
+        // The image2 demuxer also reads the step after the last one when it exists (the graph
+        // needs to see where step S ends), so a damaged extra step can be the one at fault.
+        let extra = FileManager.default.fileExists(atPath: folder.stepPath(steps + 1)) ? 1 : 0
+        for step in 0...(steps + extra) {
             do {
                 _ = try PNGImage.read(folder.stepPath(step), channels: 3)
             } catch let damaged as SceneError {

@@ -84,8 +84,14 @@ public struct MotionPlan: Hashable, Sendable {
             top += heights[index]
         }
         self.layers = layers
+        try MotionPlan.checkContourMotion(layers, file: file)
         objects = try MotionPlan.objects(of: scene, speeds: Array(speeds[scene.layers.count...]),
                                          width: width, height: height, file: file)
+        if scene.steps == nil, let slow = objects.firstIndex(where: { ($0.stepsNeeded ?? 0) > NumericRange.maximumSteps }) {
+            throw SceneError(file: file, field: "objects[\(slow)]",
+                             "object \(objects[slow].name) moves \(objects[slow].velocity.length) pixels per step: leaving the "
+                             + "picture would take more than \(NumericRange.maximumSteps) steps; raise its speed or give \"steps\"")
+        }
         if let steps = scene.steps {
             self.steps = steps
         } else if let longest = (layers.compactMap(\.stepsNeeded) + objects.compactMap(\.stepsNeeded)).max() {
@@ -194,13 +200,24 @@ public struct MotionPlan: Hashable, Sendable {
         return regions
     }
 
+    /// Contour strips slide left or right only: their curves and alpha move with them, and a
+    /// vertical move would carry a curve out of the rows its strip and its neighbours hold.
+    private static func checkContourMotion(_ layers: [LayerMotion], file: String) throws {
+        guard !layers.allSatisfy(\.region.isStraight) else { return }
+        if let index = layers.indices.first(where: { layers[$0].velocity.y != 0 }) {
+            throw SceneError(file: file, field: "layers[\(index)].direction",
+                             "layer \(layers[index].name) moves at \(layers[index].direction.degrees) degrees, but a scene "
+                             + "with contour boundaries moves only left or right (direction 0 or 180)")
+        }
+    }
+
     private static func objects(of scene: Scene, speeds: [Double], width: Int, height: Int,
                                 file: String) throws -> [ObjectMotion] {
         try scene.objects.enumerated().map { index, object in
             let field = "objects[\(index)]"
             guard let box = object.box else {
                 throw SceneError(file: file, field: field + ".box",
-                                 "missing: the mask's bounding box [x, y, width, height] (parallax init --object measures it)")
+                                 "missing: the mask's bounding box [x, y, width, height] (parallax init --object, or init --scene with this scene, measures it)")
             }
             guard box.fits(width: width, height: height) else {
                 throw SceneError(file: file, field: field + ".box",

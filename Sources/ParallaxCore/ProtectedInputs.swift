@@ -1,7 +1,8 @@
 import Foundation
 
 /// The files a command reads, which no output it writes may replace: the scene, the input image,
-/// the steps and masks, the journal, and the effect and sound files a render reads.
+/// the steps and masks, the journal, the objects' masks, and the effect and sound files a render
+/// reads.
 ///
 /// Paths are compared after resolving symlinks, so a link to a step, or `P/../P/scene.json`, is
 /// recognised as the step or the scene.
@@ -22,6 +23,9 @@ public struct ProtectedInputs: Sendable {
         add(folder: project.folder.masksDirectory, role: "the mask folder")
         add(file: join("journal.jsonl"), role: "the step journal")
         add(folder: project.directory, role: "the project folder", contentsProtected: false)
+        for object in project.scene.objects {
+            add(file: Project.resolve(object.mask, against: project.directory), role: "an object's mask")
+        }
         for effect in settings?.effects ?? [] {
             add(file: effect.fragment.file, role: "an effect fragment")
             for parameter in effect.fragment.parameters where parameter.kind == .path {

@@ -17,9 +17,12 @@ public struct RenderGraph: Sendable {
 
     /// Builds the one streaming graph that turns a step folder into finished frames (and sound).
     /// `stepRuns`: runs of steps stored in one PNG pixel layout (``StepFolder/pixelLayoutRuns``);
-    /// empty when all steps share one.
-    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings, stepRuns: [StepRun] = []) {
-        var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern, settings: settings)
+    /// empty when all steps share one. `stripPatterns` gives the image2 pattern of each layer's
+    /// strips (contour scenes only); by default `layers/NN/%06d.png` beside the steps folder.
+    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings, stepRuns: [StepRun] = [],
+                stripPatterns: ((Int) -> String)? = nil, objectPictures: ((Int) -> String)? = nil) {
+        var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern, settings: settings,
+                                         stripPatterns: stripPatterns, objectPictures: objectPictures)
         builder.stepRuns = stepRuns
         var frames = builder.effectedFrames()
         frames = builder.loop(frames)
@@ -44,23 +47,36 @@ public struct RenderGraphBuilder: Sendable {
     /// Runs of consecutive steps whose PNGs share one pixel layout; empty or one run: all do.
     public var stepRuns: [StepRun] = []
     public let settings: RenderSettings
+    /// How the layers are drawn: stacked bands, or strips overlaid back to front.
+    public let layout: StripLayout
+    /// Each layer's strip pattern (contour scenes; see ``StepFolder/stripSequencePattern(layer:)``).
+    public let stripPatterns: [String]
+    /// Each object's picture (``StepFolder/objectPicturePath(_:)``).
+    public let objectPictures: [String]
     public internal(set) var graph = FilterGraph()
     let slide: SlideExpression
 
     /// Compositing happens in planar RGB; conversion to the output format happens once, at the end.
     public static let workingPixelFormat = "gbrp"
 
-    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings = RenderSettings()) {
+    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings = RenderSettings(),
+                stripPatterns: ((Int) -> String)? = nil, objectPictures: ((Int) -> String)? = nil) {
         let divisor = settings.preview?.frameRateDivisor ?? 1
         self.plan = divisor > 1 ? plan.withFrameRate(Rational(plan.fps.numerator, plan.fps.denominator * divisor)) : plan
         self.stepPattern = stepPattern
         self.settings = settings
+        layout = StripLayout(plan: plan)
+        let patterns = stripPatterns ?? { Self.defaultStripPattern(stepPattern: stepPattern, layer: $0) }
+        self.stripPatterns = layout.isStacked ? [] : plan.layers.indices.map(patterns)
+        let pictures = objectPictures ?? { Self.defaultObjectPicture(stepPattern: stepPattern, object: $0) }
+        self.objectPictures = plan.objects.indices.map(pictures)
         slide = SlideExpression(clock: self.plan.clock)
     }
 
-    /// Every frame, stacked, with layer and frame effects applied: the picture before looping
-    /// and encoding.
+    /// Every frame, composited, with layer and frame effects applied: the picture before looping
+    /// and encoding. Straight bands are stacked; contour strips are overlaid back to front.
     public mutating func effectedFrames() -> Label {
+        if !layout.isStacked { return applyEffects(to: compositedStrips(), layer: nil) }
         let bands = self.bands().enumerated().map { applyEffects(to: $0.element, layer: $0.offset) }
         return applyEffects(to: stack(bands), layer: nil)
     }
@@ -186,15 +202,21 @@ public struct RenderGraphBuilder: Sendable {
 
     /// A black canvas the size of the band, at the output rate.
     mutating func canvas(_ layer: LayerMotion) -> Label {
+        canvas(height: layer.height)
+    }
+
+    /// A black canvas as wide as the frame and `height` rows high, at the output rate.
+    mutating func canvas(height: Int, pixelFormat: String = RenderGraphBuilder.workingPixelFormat) -> Label {
         graph.chain([], [
-            Filter("color", ["c": "black", "s": "\(plan.width)x\(layer.height)", "r": plan.fps.description]),
-            Filter("format", ["pix_fmts": Self.workingPixelFormat]),
+            Filter("color", ["c": "black", "s": "\(plan.width)x\(height)", "r": plan.fps.description]),
+            Filter("format", ["pix_fmts": pixelFormat]),
         ], hint: "canvas")
     }
 
-    /// `top` over `under` on `canvas`, each at its exact offset.
+    /// `top` over `under` on `canvas`, each at its exact offset. `format` is overlay's working
+    /// format (a planar one with no subsampling, so any offset is exact).
     mutating func overlaid(_ layer: LayerMotion, on canvas: Label, top: Label, topAhead: Int, under: Label, underAhead: Int,
-                           hint: String) -> Label {
+                           hint: String, format: String = "gbrp") -> Label {
         var lower = canvas
         var under = under
         if layer.velocity.x != 0 && layer.velocity.y != 0 {
@@ -202,20 +224,20 @@ public struct RenderGraphBuilder: Sendable {
             // step is in no step image (two corners of at most |vx|×|vy| px). Fill them from the
             // lower band, positioned exactly along one axis.
             let copies = graph.split(under, into: 3)
-            lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead)], hint: "corner")
-            lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead)], hint: "corner")
+            lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead, format: format)], hint: "corner")
+            lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead, format: format)], hint: "corner")
             under = copies[0]
         }
-        lower = graph.chain([lower, under], [overlay(layer, aheadX: underAhead, aheadY: underAhead)], hint: "under")
-        return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead)], hint: hint)
+        lower = graph.chain([lower, under], [overlay(layer, aheadX: underAhead, aheadY: underAhead, format: format)], hint: "under")
+        return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead, format: format)], hint: hint)
     }
 
-    private func overlay(_ layer: LayerMotion, aheadX: Int, aheadY: Int) -> Filter {
+    private func overlay(_ layer: LayerMotion, aheadX: Int, aheadY: Int, format: String) -> Filter {
         Filter("overlay", [
             "x": slide.offset(velocity: layer.velocity.x, stepsAhead: aheadX),
             "y": slide.offset(velocity: layer.velocity.y, stepsAhead: aheadY),
             "eval": "frame",
-            "format": "gbrp",
+            "format": format,
         ])
     }
 

@@ -57,7 +57,11 @@ public final class StepLoop {
     public func finishedSteps() -> Int {
         guard FileManager.default.fileExists(atPath: folder.stepPath(0)) else { return 0 }
         var done = 0
-        for entry in journal.completedEntries() where FileManager.default.fileExists(atPath: folder.stepPath(entry.step)) {
+        let stacked = layout.isStacked
+        // A contour scene's step is done only with every layer's strip on disk too.
+        guard stacked || stripsExist(step: 0) else { return 0 }
+        for entry in journal.completedEntries() where FileManager.default.fileExists(atPath: folder.stepPath(entry.step))
+            && (stacked || stripsExist(step: entry.step)) {
             done = entry.step
         }
         return done
@@ -112,12 +116,21 @@ public final class StepLoop {
                 throw SceneError(file: folder.stepPath(start - 1), "is \(previous.width)x\(previous.height), expected \(plan.width)x\(plan.height)")
             }
         }
+        // A scene with contour layers carries each layer's strip from step to step.
+        var strips: StripState?
+        if !layout.isStacked {
+            strips = start == 1 ? try writeStripsZero(image: previous) : try readStrips(step: start - 1)
+        }
         progress(start - 1, plan.steps)
         var written = 0
         if start <= plan.steps {
             for step in start...plan.steps {
                 if Interruption.requested { throw InpaintError("interrupted") }
-                previous = try makeStep(step, from: previous)
+                if let current = strips {
+                    strips = try makeStripStep(step, from: current)
+                } else {
+                    previous = try makeStep(step, from: previous)
+                }
                 written += 1
                 progress(step, plan.steps)
             }

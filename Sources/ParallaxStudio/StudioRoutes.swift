@@ -74,7 +74,7 @@ struct StudioRoutes: Sendable {
                   let data = FileManager.default.contents(atPath: file) else {
                 return Self.problem(.notFound, "no such file in the project")
             }
-            return Self.data(data, type: ProjectFiles.contentType(of: file))
+            return Self.file(data, type: ProjectFiles.contentType(of: file), range: request.headers[.range])
         }
     }
 
@@ -150,6 +150,21 @@ struct StudioRoutes: Sendable {
     static func data(_ data: Data, type: String) -> Response {
         Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
                  body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A whole file, or the one byte range asked for (206), so the page's video can seek.
+    static func file(_ data: Data, type: String, range header: String?) -> Response {
+        var response = Self.data(data, type: type)
+        response.headers[.acceptRanges] = "bytes"
+        guard let header, let parsed = ByteRange.parse(header, size: data.count) else { return response }
+        guard let range = parsed else {
+            return Response(status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(data.count)"])
+        }
+        let slice = data[data.startIndex + range.lower..<data.startIndex + range.upper + 1]
+        return Response(status: .partialContent,
+                        headers: [.contentType: type, .acceptRanges: "bytes", .cacheControl: "no-store",
+                                  .contentRange: "bytes \(range.lower)-\(range.upper)/\(data.count)"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: slice)))
     }
 
     static func json(_ status: HTTPResponse.Status, _ object: [String: Any]) -> Response {

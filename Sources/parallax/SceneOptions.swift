@@ -44,6 +44,9 @@ struct SceneOptions: ParsableArguments {
     @Flag(help: "Cut straight rows: masks and depth maps give one row each, and the default layers do not follow the picture's edges.")
     var straight = false
 
+    @Flag(help: "Let the boundaries of --layers/--layer follow the picture's edges near their rows, as the default layers do.")
+    var followEdges = false
+
     @Option(name: .customLong("object"), help: ArgumentHelp("An object kept whole above the layers, NAME:MASK.png:DEPTH[:DIRECTION] (mask white = object, the image's size); repeat for more.", valueName: "spec"))
     var objects: [String] = []
 
@@ -51,6 +54,10 @@ struct SceneOptions: ParsableArguments {
         if layers != nil && !layerList.isEmpty { throw ValidationError("give --layers or --layer, not both") }
         if scene != nil && (layers != nil || !layerList.isEmpty || autoLayers != nil || layerMasks != nil) {
             throw ValidationError("--scene sets the layers; leave out --layers, --layer, --auto-layers and --layer-masks")
+        }
+        if straight && followEdges { throw ValidationError("give --straight or --follow-edges, not both") }
+        if followEdges && layers == nil && layerList.isEmpty {
+            throw ValidationError("--follow-edges applies to --layers or --layer; the default layers follow the edges already")
         }
         if let direction, !direction.isFinite { throw ValidationError("--direction must be a number of degrees") }
         if let stepShift, !(stepShift > 0 && stepShift <= NumericRange.maximumStepShift) {
@@ -108,6 +115,8 @@ struct SceneOptions: ParsableArguments {
             builder.layerMaskPaths = layerMasks?.split(separator: ",").map(String.init) ?? []
             builder.objects = objectSpecs
             builder.straight = straight
+            if let direction { builder.direction = direction }
+            builder.followEdges = followEdges
             scene = try builder.build(imagePath: imagePath, imageReference: imageReference)
         }
         if let direction { scene.direction = Direction(degrees: (direction.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)) }

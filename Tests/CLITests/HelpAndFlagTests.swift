@@ -93,7 +93,7 @@ struct HelpAndFlagTests {
         (["render", "P", "-o", "O.mkv", "--codec", "ffv1", "--crf", "20"], "--crf applies to h264, h265 and vp9"),
         (["render", "P", "--no-encode", "-o", "O.mp4"], "--no-encode writes no file"),
         (["render", "P", "-o", "O.mp4", "--loop", "crossfade", "--loop-seconds", "2"], "--loop-seconds 2.0: a 2.0 s crossfade"),
-        (["init", "IMAGE", "NEW", "--fps", "0"], "--fps must be a positive rate"),
+        (["init", "IMAGE", "NEW", "--fps", "0"], "--fps: must be greater than 0"),
         (["init", "IMAGE", "NEW", "--layers", "a:zz:1,b"], "--layers: \"a:zz:1\""),
         (["init", "IMAGE", "NEW", "--layers", "a:500:1,b::1"], "--layers"),
     ])

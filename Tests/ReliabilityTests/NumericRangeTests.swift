@@ -113,7 +113,8 @@ struct NumericRangeTests {
         // Passes the flag checks, fails in the plan: a layer too slow to ever leave the picture.
         let arguments = ["init", fixture.image, fixture.newProject, "--layers", "sky:24:0.0000000001,land"]
         let run = try ChildProcess.run(parallax: arguments)
-        expectRefused(run, naming: ["layers[0].speed"], "parallax \(arguments.joined(separator: " "))")
+        // The value came from --layers: a bad flag value, exit 64.
+        expectRefused(run, code: 64, naming: ["layers[0].speed"], "parallax \(arguments.joined(separator: " "))")
         #expect(!FileManager.default.fileExists(atPath: fixture.newProject + "/scene.json"))
         // So the same command with a sane speed needs no --force afterwards.
         let again = try ChildProcess.run(parallax: ["init", fixture.image, fixture.newProject, "--layers", "sky:24:0.1,land"])

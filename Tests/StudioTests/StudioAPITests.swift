@@ -1,6 +1,7 @@
 import Foundation
 import ParallaxCore
 import ParallaxGenerate
+@testable import ParallaxStudio
 import Testing
 import TestSupport
 
@@ -162,5 +163,36 @@ struct StudioAPITests {
         #expect(studio.interrupt(waiting: 10) == 0)
         #expect(http.connect() == nil)
         #expect(studio.errorOutput().isEmpty, "a clean stop prints nothing")
+    }
+}
+
+@Suite("Studio: byte ranges for the page's video")
+struct StudioByteRangeTests {
+    @Test("Range headers resolve to the bytes asked for, or to nothing when they cannot be met")
+    func parsing() {
+        #expect(ByteRange.parse("bytes=0-9", size: 100) == .some(ByteRange(lower: 0, upper: 9)))
+        #expect(ByteRange.parse("bytes=90-", size: 100) == .some(ByteRange(lower: 90, upper: 99)))
+        #expect(ByteRange.parse("bytes=-5", size: 100) == .some(ByteRange(lower: 95, upper: 99)))
+        #expect(ByteRange.parse("bytes=50-500", size: 100) == .some(ByteRange(lower: 50, upper: 99)))
+        #expect(ByteRange.parse("bytes=100-", size: 100) == .some(nil))
+        #expect(ByteRange.parse("bytes=0-1,5-6", size: 100) == nil)
+        #expect(ByteRange.parse("items=0-1", size: 100) == nil)
+        #expect(ByteRange.parse("bytes=9-2", size: 100) == nil)
+    }
+
+    @Test("GET /files with a Range answers 206 with exactly those bytes")
+    func partialContent() throws {
+        let folder = TemporaryDirectory("studio")
+        let project = try StudioFixture.project(in: folder)
+        let studio = try RunningStudio(project: project)
+        let http = RawHTTP(port: studio.port)
+        let size = try FileManager.default.attributesOfItem(atPath: (project as NSString).appendingPathComponent("input.png"))[.size] as! Int
+        let reply = try http.request("/files/input.png?token=\(studio.token)", headers: ["Range": "bytes=1-3"])
+        #expect(reply.status == 206)
+        #expect(reply.head.lowercased().contains("content-range: bytes 1-3/\(size)"))
+        #expect(reply.body == "PNG")
+        let beyond = try http.request("/files/input.png?token=\(studio.token)", headers: ["Range": "bytes=\(size)-"])
+        #expect(beyond.status == 416)
+        #expect(studio.interrupt() == 0)
     }
 }

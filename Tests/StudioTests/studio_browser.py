@@ -20,9 +20,17 @@ scene_path = os.path.join(project, "scene.json")
 checks = []
 
 
+driver = None
+
+
 def check(condition, what):
     if not condition:
-        print(f"studio browser test: FAILED: {what}", flush=True)
+        page = ""
+        if driver is not None:
+            page = driver.execute_script(
+                "return ' (page says: ' + document.getElementById('message').textContent + ' | '"
+                " + document.getElementById('scene-error').textContent + ')'")
+        print(f"studio browser test: FAILED: {what}{page}", flush=True)
         sys.exit(1)
     checks.append(what)
 
@@ -90,27 +98,37 @@ try:
     check(scene()["layers"][1]["height"] == hills + lift, "the layer above the contour follows it")
     settle(driver)
 
-    # Direction: a click on the dial straight above its centre means 90 degrees (up).
+    errors = console_errors(driver)
+    check(not errors, f"no console errors while dragging (got {errors})")
+
+    # Direction from the dial: a click right of its centre is 0 degrees, left of it 180. The
+    # scene has a contour, and the validator allows a contour scene only 0 or 180: a click
+    # above the centre (90) is refused inline with the CLI's message and nothing is written.
     dial = driver.find_element(By.CSS_SELECTOR, '[data-control="direction"]')
-    ActionChains(driver).move_to_element_with_offset(dial, 0, -40).click().perform()
-    wait_for(lambda: scene()["direction"] == 90, 10, "direction 90 saved")
+    ActionChains(driver).move_to_element_with_offset(dial, 40, 0).click().perform()
+    wait_for(lambda: scene()["direction"] == 0, 10, "direction 0 saved")
     settle(driver)
     ActionChains(driver).move_to_element_with_offset(dial, -40, 0).click().perform()
     wait_for(lambda: scene()["direction"] == 180, 10, "direction 180 saved")
     settle(driver)
     check(True, "direction set from the dial and saved")
+    saved = open(scene_path).read()
+    ActionChains(driver).move_to_element_with_offset(dial, 0, -40).click().perform()
+    settle(driver)
+    wait_for(lambda: "direction" in driver.find_element(By.ID, "scene-error").text, 10,
+             "an inline error for direction 90 in a contour scene")
+    check(open(scene_path).read() == saved, "the refused direction leaves scene.json as it was")
+    errors = [e for e in console_errors(driver) if "status of 422" not in e["message"]]
+    check(not errors, f"no console errors but the refused PUT's 422 (got {errors})")
     driver.find_element(By.ID, "shape").screenshot(os.path.join(shots, "studio-shape.png"))
 
-    # Undo puts the previous scene back (direction 90).
+    # Undo puts the previous scenes back (direction 0, then the original 180).
     driver.find_element(By.ID, "undo").click()
-    wait_for(lambda: scene()["direction"] == 90, 10, "undo restores direction 90")
+    wait_for(lambda: scene()["direction"] == 0, 10, "undo restores direction 0")
     settle(driver)
     driver.find_element(By.ID, "undo").click()
     wait_for(lambda: scene()["direction"] == 180, 10, "undo restores direction 180")
     settle(driver)
-
-    errors = console_errors(driver)
-    check(not errors, f"no console errors while shaping (got {errors})")
 
     # A refused edit shows the validator's line inline and leaves scene.json alone. Chromium logs
     # the 422 answer itself as a console error: the only one allowed, checked just below.
