@@ -11,6 +11,9 @@ public struct RenderGraph: Sendable {
     public let frameCount: Int
     /// The plan actually rendered (a preview renders fewer frames per second).
     public let plan: MotionPlan
+    /// The picture's size as encoded (after a preview's scaling, before even-size padding).
+    public let outputWidth: Int
+    public let outputHeight: Int
 
     public var script: String { graph.script }
 
@@ -20,6 +23,7 @@ public struct RenderGraph: Sendable {
         var frames = builder.effectedFrames()
         frames = builder.loop(frames)
         frames = builder.previewScale(frames)
+        frames = builder.selectRange(frames)
         builder.finish(frames, encoding: settings.video)
         if let audio = settings.renderedAudio {
             builder.finishAudio(builder.loopAudio(builder.mix(audio)), mix: audio)
@@ -27,7 +31,9 @@ public struct RenderGraph: Sendable {
         graph = builder.graph
         hasAudio = settings.renderedAudio != nil
         self.plan = builder.plan
-        frameCount = settings.loop?.frameCount(from: builder.plan.frameCount, fps: builder.plan.fps) ?? builder.plan.frameCount
+        (outputWidth, outputHeight) = builder.outputSize
+        frameCount = settings.frames?.count
+            ?? settings.loop?.frameCount(from: builder.plan.frameCount, fps: builder.plan.fps) ?? builder.plan.frameCount
     }
 }
 
@@ -40,6 +46,10 @@ public struct RenderGraphBuilder: Sendable {
     public let settings: RenderSettings
     public internal(set) var graph = FilterGraph()
     let slide: SlideExpression
+    /// The output frame the sources start at (``RenderGraphBuilder/sourceStart(plan:settings:)``)
+    /// and the step that frame shows: 0 and 0 unless a frame range lets the render skip ahead.
+    let startFrame: Int
+    let startStep: Int
 
     /// Compositing happens in planar RGB; conversion to the output format happens once, at the end.
     public static let workingPixelFormat = "gbrp"
@@ -50,6 +60,8 @@ public struct RenderGraphBuilder: Sendable {
         self.stepPattern = stepPattern
         self.settings = settings
         slide = SlideExpression(clock: self.plan.clock)
+        startFrame = Self.sourceStart(plan: self.plan, settings: settings)
+        startStep = self.plan.clock.step(atFrame: startFrame)
     }
 
     /// Every frame, stacked, with layer and frame effects applied: the picture before looping
@@ -101,8 +113,9 @@ public struct RenderGraphBuilder: Sendable {
 
     /// The step images, decoded in the working pixel format.
     func stepImages() -> [Filter] {
-        [
-            Filter("movie", ["filename": stepPattern, "format_name": "image2"]),
+        let movie = Filter("movie", ["filename": stepPattern, "format_name": "image2"])
+        return [
+            startStep > 0 ? movie.with("format_opts", "start_number=\(startStep)") : movie,
             Filter("format", ["pix_fmts": Self.workingPixelFormat]),
         ]
     }
@@ -112,7 +125,7 @@ public struct RenderGraphBuilder: Sendable {
         let rate = plan.stepsPerSecond
         return [
             Filter("settb", ["expr": "\(rate.denominator)/\(rate.numerator)"]),
-            Filter("setpts", ["expr": "N"]),
+            Filter("setpts", ["expr": startStep > 0 ? "N+\(startStep)" : "N"]),
         ]
     }
 
@@ -132,7 +145,7 @@ public struct RenderGraphBuilder: Sendable {
         guard layer.isMoving, let next else {
             // No canvas sets a still band's clock: repeat its steps to the output rate (references,
             // not copies).
-            return graph.chain([current], [crop(layer), repeatToOutputRate()], hint: "band")
+            return graph.chain([current], [crop(layer), repeatToOutputRate()] + skipToStartFrame(), hint: "band")
         }
         let canvas = self.canvas(layer)
         let nextBand = graph.chain([next], [crop(layer)], hint: "nextband")
@@ -146,7 +159,7 @@ public struct RenderGraphBuilder: Sendable {
         graph.chain([], [
             Filter("color", ["c": "black", "s": "\(plan.width)x\(layer.height)", "r": plan.fps.description]),
             Filter("format", ["pix_fmts": Self.workingPixelFormat]),
-        ], hint: "canvas")
+        ] + frameClockAtStart(), hint: "canvas")
     }
 
     /// `top` over `under` on `canvas`, each at its exact offset.
@@ -178,7 +191,7 @@ public struct RenderGraphBuilder: Sendable {
 
     /// Stacks the bands top to bottom and cuts the stream to the plan's exact frame count.
     public mutating func stack(_ bands: [Label]) -> Label {
-        let trim = Filter("trim", ["end_frame": plan.frameCount])
+        let trim = Filter("trim", ["end_frame": plan.frameCount - startFrame])
         if bands.count == 1 { return graph.chain(bands, [trim], hint: "frames") }
         return graph.chain(bands, [Filter("vstack", ["inputs": bands.count]), trim], hint: "frames")
     }
