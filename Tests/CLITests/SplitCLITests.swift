@@ -5,6 +5,15 @@ import TestSupport
 /// `render --frames` and `concat` from the command line: parts, a join, and one-line refusals.
 @Suite("Split renders on the command line")
 struct SplitCLITests {
+    @Test("concat's help has examples")
+    func concatHelp() throws {
+        let result = try ProcessRunner.parallax(["concat", "--help"])
+        #expect(result.succeeded)
+        #expect(result.standardOutput.contains("Examples:"))
+        let examples = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("  parallax") }
+        #expect(examples.count >= 3 && examples.allSatisfy { $0.count <= 80 })
+    }
+
     @Test("render --frames writes a labelled part; concat joins parts given in any order")
     func renderPartsAndConcat() throws {
         let folder = TemporaryDirectory("split-cli")
