@@ -39,6 +39,8 @@ public struct MotionPlan: Hashable, Sendable {
     public let width: Int
     public let height: Int
     public let layers: [LayerMotion]
+    /// Segmented objects above the layers, in drawing order (later on top).
+    public let objects: [ObjectMotion]
     public let steps: Int
     public let stepShift: Double
     public let clock: FrameClock
@@ -58,7 +60,7 @@ public struct MotionPlan: Hashable, Sendable {
 
         let heights = try MotionPlan.heights(of: scene.layers, imageHeight: height, file: file)
         let regions = try MotionPlan.regions(of: scene.layers, heights: heights, width: width, height: height, file: file)
-        let speeds = MotionPlan.speeds(of: scene.layers)
+        let speeds = MotionPlan.speeds(of: scene.layers.map(\.depth) + scene.objects.map(\.depth))
         var top = 0
         var layers: [LayerMotion] = []
         for (index, layer) in scene.layers.enumerated() {
@@ -76,9 +78,11 @@ public struct MotionPlan: Hashable, Sendable {
             top += heights[index]
         }
         self.layers = layers
+        objects = try MotionPlan.objects(of: scene, speeds: Array(speeds[scene.layers.count...]),
+                                         width: width, height: height, file: file)
         if let steps = scene.steps {
             self.steps = steps
-        } else if let longest = layers.compactMap(\.stepsNeeded).max() {
+        } else if let longest = (layers.compactMap(\.stepsNeeded) + objects.compactMap(\.stepsNeeded)).max() {
             steps = longest
         } else {
             throw SceneError(file: file, field: "steps", "no layer moves, so the step count must be given")
@@ -128,26 +132,44 @@ public struct MotionPlan: Hashable, Sendable {
         var regions: [LayerRegion] = []
         for index in layers.indices {
             let bottom = index + 1 < layers.count ? tops[index + 1] : Array(repeating: height, count: width)
-            if let column = (0..<width).first(where: { bottom[$0] < tops[index][$0] }) {
-                throw SceneError(file: file, field: "layers[\(index + 1)].boundary",
-                                 "column \(column): row \(bottom[column]) is above the top of layer \(layers[index].name) (row \(tops[index][column]))")
-            }
-            guard (0..<width).contains(where: { bottom[$0] > tops[index][$0] }) else {
-                throw SceneError(file: file, field: "layers[\(index)]", "layer \(layers[index].name) has no rows in any column")
+            // Every layer keeps at least one row in every column, so no column of it vanishes.
+            if let column = (0..<width).first(where: { bottom[$0] <= tops[index][$0] }) {
+                throw SceneError(file: file, field: "layers[\(min(index + 1, layers.count - 1))].boundary",
+                                 "column \(column): row \(bottom[column]) leaves no row for layer \(layers[index].name) (which starts at row \(tops[index][column]))")
             }
             regions.append(LayerRegion(top: tops[index], bottom: bottom))
         }
         return regions
     }
 
+    private static func objects(of scene: Scene, speeds: [Double], width: Int, height: Int,
+                                file: String) throws -> [ObjectMotion] {
+        try scene.objects.enumerated().map { index, object in
+            let field = "objects[\(index)]"
+            guard let box = object.box else {
+                throw SceneError(file: file, field: field + ".box",
+                                 "missing: the mask's bounding box [x, y, width, height] (parallax init --object measures it)")
+            }
+            guard box.fits(width: width, height: height) else {
+                throw SceneError(file: file, field: field + ".box",
+                                 "\(box.values) lies outside the \(width)x\(height) picture")
+            }
+            let direction = object.direction ?? scene.direction
+            return ObjectMotion(name: object.name, mask: object.mask, box: box, speed: speeds[index],
+                                direction: direction, velocity: (speeds[index] * scene.stepShift) * direction.unitVector,
+                                imageWidth: width, imageHeight: height)
+        }
+    }
+
     /// Speeds per DESIGN.md: distance d gives d_min / d over the layers that give a distance.
-    private static func speeds(of layers: [Layer]) -> [Double] {
-        let nearest = layers.compactMap { layer -> Double? in
-            if case .distance(let distance) = layer.depth { return distance }
+    /// Objects take part: an object nearer than every layer is the one that moves at speed 1.
+    private static func speeds(of depths: [Depth]) -> [Double] {
+        let nearest = depths.compactMap { depth -> Double? in
+            if case .distance(let distance) = depth { return distance }
             return nil
         }.min()
-        return layers.map { layer in
-            switch layer.depth {
+        return depths.map { depth in
+            switch depth {
             case .distance(let distance): nearest! / distance
             case .speed(let speed): speed
             case .preset(let preset): preset.speed
@@ -159,14 +181,16 @@ public struct MotionPlan: Hashable, Sendable {
 extension MotionPlan {
     /// The same motion shown at another output rate (a preview's lower rate).
     public func withFrameRate(_ fps: Rational) -> MotionPlan {
-        MotionPlan(width: width, height: height, layers: layers, steps: steps, stepShift: stepShift,
-                   clock: FrameClock(stepsPerSecond: stepsPerSecond, fps: fps))
+        MotionPlan(width: width, height: height, layers: layers, objects: objects, steps: steps,
+                   stepShift: stepShift, clock: FrameClock(stepsPerSecond: stepsPerSecond, fps: fps))
     }
 
-    private init(width: Int, height: Int, layers: [LayerMotion], steps: Int, stepShift: Double, clock: FrameClock) {
+    private init(width: Int, height: Int, layers: [LayerMotion], objects: [ObjectMotion], steps: Int,
+                 stepShift: Double, clock: FrameClock) {
         self.width = width
         self.height = height
         self.layers = layers
+        self.objects = objects
         self.steps = steps
         self.stepShift = stepShift
         self.clock = clock

@@ -13,13 +13,15 @@ public struct Scene: Hashable, Sendable {
     /// Caps or sets the step count; nil means "until the original image is gone".
     public var steps: Int?
     public var layers: [Layer]
+    /// Segmented objects moving above the layers, drawn in this order (later on top).
+    public var objects: [SceneObject]
     /// Keys outside the core contract (render settings, effects, sound), kept as parsed JSON
     /// for the modules that own them.
     public var extensions: [String: JSONValue]
 
     public init(image: String? = nil, direction: Direction = Direction(degrees: 180), stepShift: Double = 24,
                 stepsPerSecond: Rational = Rational(4), fps: Rational = Rational(30), steps: Int? = nil,
-                layers: [Layer], extensions: [String: JSONValue] = [:]) {
+                layers: [Layer], objects: [SceneObject] = [], extensions: [String: JSONValue] = [:]) {
         self.image = image
         self.direction = direction
         self.stepShift = stepShift
@@ -27,6 +29,7 @@ public struct Scene: Hashable, Sendable {
         self.fps = fps
         self.steps = steps
         self.layers = layers
+        self.objects = objects
         self.extensions = extensions
     }
 }

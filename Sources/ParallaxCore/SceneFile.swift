@@ -44,7 +44,8 @@ public enum SceneFile {
         for (index, value) in layerValues.enumerated() {
             layers.append(try parseLayer(value, index: index, isLast: index == layerValues.count - 1, file: file))
         }
-        let known: Set<String> = ["image", "direction", "stepShift", "stepsPerSecond", "fps", "steps", "layers"]
+        let objects = try parseObjects(fields, file: file)
+        let known: Set<String> = ["image", "direction", "stepShift", "stepsPerSecond", "fps", "steps", "layers", "objects"]
         return Scene(
             image: try fields.optional("image", FieldReader.string),
             direction: Direction(degrees: try fields.require("direction", FieldReader.angle)),
@@ -53,6 +54,7 @@ public enum SceneFile {
             fps: try fields.require("fps", FieldReader.positiveRate),
             steps: try fields.optional("steps", FieldReader.positiveInteger),
             layers: layers,
+            objects: objects,
             extensions: object.filter { !known.contains($0.key) }
         )
     }
@@ -67,6 +69,25 @@ public enum SceneFile {
         let height = isLast
             ? try fields.optional("height", FieldReader.positiveInteger)
             : try fields.require("height", FieldReader.positiveInteger)
+        let depth = try parseDepth(fields, path: path)
+        let direction = try fields.optional("direction", FieldReader.angle).map(Direction.init(degrees:))
+        let boundary = try fields.optional("boundary") { value, fail -> [Int] in
+            guard index > 0 else { throw fail("the first layer starts at row 0 and takes no boundary") }
+            guard case .array(let items) = value, !items.isEmpty else {
+                throw fail("expected a list of rows, one per image column, got \(value.shortDescription)")
+            }
+            return try items.enumerated().map { column, item in
+                guard case .number(let row) = item, row == row.rounded(), row >= 0, row < 1e9 else {
+                    throw fail("column \(column): expected a row number (a whole number >= 0), got \(item.shortDescription)")
+                }
+                return Int(row)
+            }
+        }
+        return Layer(name: name, height: height, depth: depth, direction: direction, boundary: boundary)
+    }
+
+    /// Exactly one of `distance`, `speed` or `preset`: shared by layers and objects.
+    static func parseDepth(_ fields: FieldReader, path: String) throws -> Depth {
         let distance = try fields.optional("distance", FieldReader.positiveNumber)
         let speed = try fields.optional("speed") { value, fail -> Double in
             guard case .number(let speed) = value else { throw fail("expected a number, got \(value.kindName)") }
@@ -84,22 +105,9 @@ public enum SceneFile {
             .compactMap { $0 }
         guard depths.count == 1 else {
             let problem = depths.isEmpty ? "needs one of distance, speed or preset" : "give only one of distance, speed or preset"
-            throw SceneError(file: file, field: path, problem)
+            throw SceneError(file: fields.file, field: path, problem)
         }
-        let direction = try fields.optional("direction", FieldReader.angle).map(Direction.init(degrees:))
-        let boundary = try fields.optional("boundary") { value, fail -> [Int] in
-            guard index > 0 else { throw fail("the first layer starts at row 0 and takes no boundary") }
-            guard case .array(let items) = value, !items.isEmpty else {
-                throw fail("expected a list of rows, one per image column, got \(value.shortDescription)")
-            }
-            return try items.enumerated().map { column, item in
-                guard case .number(let row) = item, row == row.rounded(), row >= 0, row < 1e9 else {
-                    throw fail("column \(column): expected a row number (a whole number >= 0), got \(item.shortDescription)")
-                }
-                return Int(row)
-            }
-        }
-        return Layer(name: name, height: height, depth: depths[0], direction: direction, boundary: boundary)
+        return depths[0]
     }
 
     private static func jsonProblem(_ error: any Error) -> String {
@@ -126,11 +134,7 @@ public enum SceneFile {
         let layers = scene.layers.map { layer -> String in
             var parts = ["\"name\": \(quoted(layer.name))"]
             if let height = layer.height { parts.append("\"height\": \(height)") }
-            switch layer.depth {
-            case .distance(let distance): parts.append("\"distance\": \(number(distance))")
-            case .speed(let speed): parts.append("\"speed\": \(number(speed))")
-            case .preset(let preset): parts.append("\"preset\": \(quoted(preset.rawValue))")
-            }
+            parts.append(depthField(layer.depth))
             if let direction = layer.direction { parts.append("\"direction\": \(number(direction.degrees))") }
             if let boundary = layer.boundary {
                 parts.append("\"boundary\": [" + boundary.map(String.init).joined(separator: ",") + "]")
@@ -138,6 +142,10 @@ public enum SceneFile {
             return "    { " + parts.joined(separator: ", ") + " }"
         }
         fields.append("  \"layers\": [\n" + layers.joined(separator: ",\n") + "\n  ]")
+        if !scene.objects.isEmpty {
+            let objects = scene.objects.map { "    { " + objectFields($0).joined(separator: ", ") + " }" }
+            fields.append("  \"objects\": [\n" + objects.joined(separator: ",\n") + "\n  ]")
+        }
         for key in scene.extensions.keys.sorted() {
             fields.append("  \(quoted(key)): \(json(scene.extensions[key]!))")
         }
@@ -146,7 +154,15 @@ public enum SceneFile {
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    private static func number(_ value: Double) -> String {
+    static func depthField(_ depth: Depth) -> String {
+        switch depth {
+        case .distance(let distance): "\"distance\": \(number(distance))"
+        case .speed(let speed): "\"speed\": \(number(speed))"
+        case .preset(let preset): "\"preset\": \(quoted(preset.rawValue))"
+        }
+    }
+
+    static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 

@@ -17,6 +17,21 @@ public enum DepthLayers {
         }
     }
 
+    /// Median depth value (0…255) of each region's pixels (rows top[x]..<bottom[x] per column).
+    public static func medianDepths(_ depth: Raster, imageWidth: Int, imageHeight: Int, regions: [LayerRegion]) -> [Int] {
+        regions.map { region in
+            var histogram = [Int](repeating: 0, count: 256)
+            for x in 0..<imageWidth {
+                let depthX = min(depth.width - 1, x * depth.width / imageWidth)
+                for y in region.top[x]..<max(region.top[x], region.bottom[x]) {
+                    let depthY = min(depth.height - 1, y * depth.height / imageHeight)
+                    histogram[Int(depth.pixels[(depthY * depth.width + depthX) * depth.channels])] += 1
+                }
+            }
+            return median(histogram)
+        }
+    }
+
     /// Distance for a band of median depth m: 255 / m (nearest possible = 1), so speed ∝ m.
     public static func distance(medianDepth: Int) -> Double {
         (255.0 / Double(max(medianDepth, 1)) * 1000).rounded() / 1000

@@ -19,19 +19,29 @@ public enum ProjectSetup {
         return copy ? imageName : relativePath(from: projectDirectory, to: imagePath)
     }
 
-    /// Writes the image copy (when `copyFrom` is given) and scene.json, each atomically.
-    public static func write(scene: Scene, projectDirectory: String, copyFrom imagePath: String?) throws {
+    /// Writes the image copy (when `copyFrom` is given), the object masks (scene-relative
+    /// target → source) and scene.json, each atomically.
+    public static func write(scene: Scene, projectDirectory: String, copyFrom imagePath: String?,
+                             objectMasks: [String: String] = [:]) throws {
         try FileManager.default.createDirectory(atPath: projectDirectory, withIntermediateDirectories: true)
+        for (target, source) in objectMasks.sorted(by: { $0.key < $1.key }) {
+            try copy(source, to: Project.resolve(target, against: projectDirectory))
+        }
         if let imagePath {
             let target = (projectDirectory as NSString).appendingPathComponent(imageName)
-            let source = URL(fileURLWithPath: imagePath).standardizedFileURL.path
-            if source != URL(fileURLWithPath: target).standardizedFileURL.path {
-                guard let data = FileManager.default.contents(atPath: imagePath) else { throw SceneError(file: imagePath, "cannot be read") }
-                try AtomicOutput(target).write { try data.write(to: URL(fileURLWithPath: $0)) }
-            }
+            try copy(imagePath, to: target)
         }
         let sceneFile = (projectDirectory as NSString).appendingPathComponent(SceneFile.defaultName)
         try AtomicOutput(sceneFile).write { try SceneFile.encode(scene).write(to: URL(fileURLWithPath: $0)) }
+    }
+
+    /// Copies a file atomically; nothing to do when source and target are the same file.
+    static func copy(_ source: String, to target: String) throws {
+        guard URL(fileURLWithPath: source).standardizedFileURL.path != URL(fileURLWithPath: target).standardizedFileURL.path else { return }
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        guard let data = FileManager.default.contents(atPath: source) else { throw SceneError(file: source, "cannot be read") }
+        try AtomicOutput(target).write { try data.write(to: URL(fileURLWithPath: $0)) }
     }
 
     /// `target` relative to `directory` (both made absolute first).

@@ -23,6 +23,7 @@ struct CreateCommand: ParsableCommand {
           parallax create photo.png -o out.mp4 \\
               --inpaint-worker 'python3 docs/inpainters/opencv_worker.py'
           parallax create photo.png -o out.mp4 --scene my.json --project work/p
+          parallax create photo.png -o out.mp4 --object boat:boat-mask.png:1
         """
     )
 
@@ -64,10 +65,14 @@ struct CreateCommand: ParsableCommand {
 
         // Same scene and same image: resume. Anything else: start the steps over.
         let copiedImage = (directory as NSString).appendingPathComponent(ProjectSetup.imageName)
-        let unchanged = FileManager.default.contents(atPath: sceneFile) == SceneFile.encode(newScene)
+        let unchanged = FileManager.default.contents(atPath: sceneFile) == SceneFile.encode(newScene.scene)
             && FileManager.default.contentsEqual(atPath: copiedImage, andPath: image)
+            && newScene.objectMasks.allSatisfy { target, source in
+                FileManager.default.contentsEqual(atPath: Project.resolve(target, against: directory), andPath: source)
+            }
         if !unchanged {
-            try ProjectSetup.write(scene: newScene, projectDirectory: directory, copyFrom: image)
+            try ProjectSetup.write(scene: newScene.scene, projectDirectory: directory, copyFrom: image,
+                                   objectMasks: newScene.objectMasks)
         }
         let opened = try Project(path: directory)
         try runStepLoop(project: opened, inpaint: inpaint, depthPath: scene.depthMap, restart: restart || !unchanged,

@@ -19,6 +19,7 @@ struct InitCommand: ParsableCommand {
           parallax init photo.png my-project --layer sky:30%:cloud --layer land::1
           parallax init photo.png my-project --depth-map depth.png --auto-layers 4
           parallax init photo.png my-project --reference   # keep the image in place
+          parallax init photo.png my-project --object tree:tree-mask.png:d40
         """
     )
 
@@ -43,7 +44,8 @@ struct InitCommand: ParsableCommand {
         }
         let reference = try ProjectSetup.imageReference(imagePath: image, projectDirectory: project, copy: !self.reference)
         let newScene = try scene.makeScene(imagePath: image, imageReference: reference)
-        try ProjectSetup.write(scene: newScene, projectDirectory: project, copyFrom: self.reference ? nil : image)
+        try ProjectSetup.write(scene: newScene.scene, projectDirectory: project, copyFrom: self.reference ? nil : image,
+                               objectMasks: newScene.objectMasks)
         print("wrote \(sceneFile)")
         print(PlanTable(plan: try Project(path: project).plan).text)
     }

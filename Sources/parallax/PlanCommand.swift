@@ -18,9 +18,10 @@ struct PlanCommand: ParsableCommand {
         "objects": [...]}. Velocity is in pixels per step (x right, y down); top[x] is a layer's
         first row in column x and bottom[x] one past its last.
 
-        With --png, also draws the plan over the image (step 0, or the scene's image): band
-        edges, names with speeds, and an arrow per layer pointing where it moves, longer when
-        faster; a square marks a still layer.
+        With --png, also draws the plan over the image (step 0, or the scene's image): layer
+        edges (curves where they follow the picture), names with speeds, and an arrow per layer
+        pointing where it moves, longer when faster; a square marks a still layer. Objects are
+        outlined in cyan with their own name and arrow.
 
         Examples:
           parallax plan landscape.parallax
@@ -49,7 +50,12 @@ struct PlanCommand: ParsableCommand {
         if let png {
             let stepZero = opened.folder.stepPath(0)
             let source = FileManager.default.fileExists(atPath: stepZero) ? stepZero : (opened.imagePath ?? stepZero)
-            let picture = PlanPicture.draw(plan: opened.plan, over: try PNGImage.read(source, channels: 3))
+            let plan = opened.plan
+            let masks = try plan.objects.enumerated().map { index, object in
+                try ObjectMask.read(object, projectDirectory: opened.directory, width: plan.width, height: plan.height,
+                                    index: index)
+            }
+            let picture = PlanPicture.draw(plan: plan, over: try PNGImage.read(source, channels: 3), objectMasks: masks)
             let output = AtomicOutput(png)
             try output.checkWritable()
             try output.write { try PNGImage.write(picture, to: $0) }

@@ -38,8 +38,14 @@ struct SceneOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Cut N layers where the depth map's row profile changes most (needs --depth-map).", valueName: "N"))
     var autoLayers: Int?
 
-    @Option(help: ArgumentHelp("Segment masks (white = segment), comma separated: each one's lower edge becomes a layer boundary.", valueName: "pngs"))
+    @Option(help: ArgumentHelp("Segment masks (white = segment, the image's size), comma separated: each one's lower edge becomes a layer boundary, followed column by column.", valueName: "pngs"))
     var layerMasks: String?
+
+    @Flag(help: "Cut straight rows: masks and depth maps give one row each, and the default layers do not follow the picture's edges.")
+    var straight = false
+
+    @Option(name: .customLong("object"), help: ArgumentHelp("An object kept whole above the layers, NAME:MASK.png:DEPTH[:DIRECTION] (mask white = object, the image's size); repeat for more.", valueName: "spec"))
+    var objects: [String] = []
 
     func validate() throws {
         if layers != nil && !layerList.isEmpty { throw ValidationError("give --layers or --layer, not both") }
@@ -60,12 +66,28 @@ struct SceneOptions: ParsableArguments {
         return rate
     }
 
-    /// The scene for `imagePath`, naming the image as `imageReference`.
-    func makeScene(imagePath: String, imageReference: String) throws -> Scene {
+    /// A scene for a new project and the object masks to copy into it (project-relative
+    /// target → source).
+    struct NewScene {
         var scene: Scene
+        var objectMasks: [String: String]
+    }
+
+    /// The scene for `imagePath`, naming the image as `imageReference`.
+    func makeScene(imagePath: String, imageReference: String) throws -> NewScene {
+        var scene: Scene
+        var objectSpecs = try objects.map { try ObjectSpec.parse($0) }
         if let sceneFile = self.scene {
             scene = try SceneFile.load(sceneFile)
             scene.image = imageReference
+            // The scene's own objects: their masks sit beside that scene file, measure them anew.
+            let directory = Project.directory(ofSceneFile: sceneFile)
+            objectSpecs = scene.objects.map { object in
+                ObjectSpec(name: object.name, maskPath: Project.resolve(object.mask, against: directory),
+                           depth: object.depth, direction: object.direction)
+            } + objectSpecs
+            let size = try PNGHeader.size(ofFile: imagePath)
+            scene.objects = try SceneBuilder.sceneObjects(objectSpecs, width: size.width, height: size.height)
         } else {
             var builder = SceneBuilder()
             if let layers { builder.layers = try LayerSpec.parseList([layers], option: "--layers") }
@@ -73,6 +95,8 @@ struct SceneOptions: ParsableArguments {
             builder.depthMapPath = depthMap
             builder.autoLayers = autoLayers
             builder.layerMaskPaths = layerMasks?.split(separator: ",").map(String.init) ?? []
+            builder.objects = objectSpecs
+            builder.straight = straight
             scene = try builder.build(imagePath: imagePath, imageReference: imageReference)
         }
         if let direction { scene.direction = Direction(degrees: (direction.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)) }
@@ -87,8 +111,10 @@ struct SceneOptions: ParsableArguments {
         // take sixteen times longer to leave the picture: stop when the fastest layer has crossed it.
         let layersChosenForUs = self.scene == nil && layers == nil && layerList.isEmpty
         if layersChosenForUs && steps == nil, let fastest = plan.layers.filter(\.isMoving).max(by: { $0.speed < $1.speed }) {
-            scene.steps = fastest.stepsNeeded
+            // Objects leave the frame whole, so wait for the slowest of them too.
+            scene.steps = ([fastest.stepsNeeded] + plan.objects.map(\.stepsNeeded)).compactMap { $0 }.max()
         }
-        return scene
+        let masks = zip(scene.objects, objectSpecs).map { ($0.mask, $1.maskPath) }
+        return NewScene(scene: scene, objectMasks: Dictionary(masks, uniquingKeysWith: { first, _ in first }))
     }
 }

@@ -31,7 +31,9 @@ struct LayerRegionTests {
 
     @Test("a boundary of the wrong width or below the image is refused with its field named",
           arguments: [([1, 2], "layers[1].boundary: has 2 rows but the image is 3 columns wide"),
-                      ([1, 2, 11], "layers[1].boundary: column 2: row 11 is below the image's 10 rows")])
+                      ([1, 2, 11], "layers[1].boundary: column 2: row 11 is below the image's 10 rows"),
+                      ([3, 0, 2], "layers[1].boundary: column 1: row 0 leaves no row for layer sky"),
+                      ([3, 10, 2], "layers[1].boundary: column 1: row 10 leaves no row for layer land")])
     func badBoundary(boundary: [Int], message: String) {
         do {
             _ = try MotionPlan(scene: Self.scene(boundary: boundary), width: 3, height: 10, file: "scene.json")

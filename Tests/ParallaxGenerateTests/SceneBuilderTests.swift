@@ -72,17 +72,19 @@ import Testing
         #expect(scene.layers[2].depth == .distance(1.063))
     }
 
-    @Test func segmentMasksGiveBoundariesAtTheirLowerEdges() throws {
+    @Test func straightSegmentMasksGiveOneRowAtTheirLowerEdges() throws {
         let directory = TemporaryDirectory()
         try GenerateFixtures.writeImage(directory.file("in.png"), width: 64, height: 60)
-        var sky = Raster(width: 32, height: 30, channels: 1)  // half size: sampled to the image
-        for y in 0..<9 { for x in 0..<32 { sky.pixels[y * 32 + x] = 255 } }
-        for x in 0..<10 { sky.pixels[9 * 32 + x] = 255 }     // a ragged edge below 50% does not count
+        var sky = Raster(width: 64, height: 60, channels: 1)
+        for y in 0..<18 { for x in 0..<64 { sky.pixels[y * 64 + x] = 255 } }
+        for y in 18..<20 { for x in 0..<20 { sky.pixels[y * 64 + x] = 255 } }  // a ragged edge below 50% does not count
         try PNGImage.write(sky, to: directory.file("sky.png"))
         var builder = SceneBuilder()
         builder.layerMaskPaths = [directory.file("sky.png")]
+        builder.straight = true
         let scene = try builder.build(imagePath: directory.file("in.png"), imageReference: "in.png")
         #expect(scene.layers.map(\.height) == [18, nil])
+        #expect(scene.layers.allSatisfy { $0.boundary == nil })
         #expect(scene.layers[0].depth == .speed(0.5) && scene.layers[1].depth == .speed(1))
     }
 }

@@ -107,7 +107,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
 extension BadInput {
     /// At least 30 bad inputs across the commands; each row is one test case.
-    static let table: [BadInput] = sceneRows + layerRows + stepRows + flagRows + outputRows + imageRows
+    static let table: [BadInput] = sceneRows + layerRows + stepRows + flagRows + outputRows + imageRows + geometryRows
 
     static let sceneRows: [BadInput] = [
         sceneText("scene file is not JSON", "{\"direction\": 180,", expect: ["not valid JSON"]),

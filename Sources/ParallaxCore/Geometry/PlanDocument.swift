@@ -21,6 +21,10 @@ public struct PlanDocument: Codable, Hashable, Sendable {
         public var velocity: [Double]
         /// The object's bounding box in the input image: x, y, width, height.
         public var box: [Int]
+        /// The object's mask (white = object), relative to the scene file.
+        public var mask: String
+        /// Steps until the object has left the frame; absent for a still object.
+        public var stepsNeeded: Int?
     }
 
     public var width: Int
@@ -44,7 +48,11 @@ public struct PlanDocument: Codable, Hashable, Sendable {
                   velocity: [layer.velocity.x, layer.velocity.y],
                   top: layer.region.top, bottom: layer.region.bottom)
         }
-        objects = []
+        objects = plan.objects.map { object in
+            Object(name: object.name, speed: object.speed, direction: object.direction.degrees,
+                   velocity: [object.velocity.x, object.velocity.y], box: object.box.values,
+                   mask: object.mask, stepsNeeded: object.stepsNeeded)
+        }
     }
 
     /// Stable, human-diffable JSON (sorted keys).
