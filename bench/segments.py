@@ -9,6 +9,7 @@ Every measurement runs in this one process, one after another, ROUNDS rounds, me
 import argparse
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -19,9 +20,14 @@ BEGIN, END = "<!-- segments:begin -->", "<!-- segments:end -->"
 
 
 def timed(arguments):
+    """Wall seconds and CPU seconds (user + system) of one run. On a shared machine the CPU
+    seconds are the steadier measure: wall time also counts waiting for a core."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.monotonic()
     subprocess.run(arguments, check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    return time.monotonic() - began
+    wall = time.monotonic() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def total_frames(parallax, project):
@@ -55,12 +61,15 @@ def main():
             runs[name].append(timed([parallax, "render", project, "-o", f"{work}/eighth.mp4",
                                      "--frames", f"{start}:{end}", *flags]))
         runs["join"].append(timed([parallax, "concat", "-q", "-o", f"{work}/joined.mp4", "--project", project, *parts]))
-    median = {name: statistics.median(values) for name, values in runs.items()}
+    load = os.getloadavg()[0]
+    wall = {name: statistics.median(value[0] for value in values) for name, values in runs.items()}
+    median = {name: statistics.median(value[1] for value in values) for name, values in runs.items()}
     full = median["full"]
-    rows = [("full render", total, 1.0, full)]
-    rows += [(f"quarter {i} (frames {s}:{e})", e - s, (e - s) / total, median[f"quarter {i}"])
+    rows = [("full render", total, 1.0, full, wall["full"])]
+    rows += [(f"quarter {i} (frames {s}:{e})", e - s, (e - s) / total, median[f"quarter {i}"], wall[f"quarter {i}"])
              for i, (s, e) in enumerate(quarters)]
-    rows += [(f"{name} (frames {s}:{e})", e - s, (e - s) / total, median[name]) for name, (s, e) in eighths.items()]
+    rows += [(f"{name} (frames {s}:{e})", e - s, (e - s) / total, median[name], wall[name])
+             for name, (s, e) in eighths.items()]
     # Time = fixed + share x variable, fitted on the segments (least squares).
     shares = [row[2] for row in rows[1:]]
     seconds = [row[3] for row in rows[1:]]
@@ -69,12 +78,15 @@ def main():
         sum((x - mean_share) ** 2 for x in shares)
     fixed = mean_seconds - slope * mean_share
     join = median["join"]
+    full_wall = wall["full"]
     lines = [BEGIN, "## Split renders (`bench/segments.sh`)", "",
              f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {arguments.rounds} rounds, medians; "
-             f"{total} frames, preset {arguments.preset}, on this one machine (the segments one after another).", "",
-             "| Render | Frames | Share | Seconds | Seconds ÷ (share × full) |", "|---|---|---|---|---|"]
-    for name, frames, share, took in rows:
-        lines.append(f"| {name} | {frames} | {share:.3f} | {took:.2f} | {took / (share * full):.2f} |")
+             f"{total} frames, preset {arguments.preset}, on this one machine (the segments one after another; "
+             f"load average {load:.1f} at the end). CPU seconds (user + system) are the measure: on a shared "
+             f"machine wall time also counts waiting for a core.", "",
+             "| Render | Frames | Share | CPU s | CPU s ÷ (share × full) | Wall s |", "|---|---|---|---|---|---|"]
+    for name, frames, share, took, elapsed in rows:
+        lines.append(f"| {name} | {frames} | {share:.3f} | {took:.2f} | {took / (share * full):.2f} | {elapsed:.2f} |")
     last, first = median["last eighth"], median["first eighth"]
     quarter_sum = sum(median[f"quarter {i}"] for i in range(4))
     lines += ["",
@@ -83,13 +95,15 @@ def main():
               f"- The four quarters together: {quarter_sum:.2f} s, {quarter_sum / full:.2f}x the full render "
               f"(each part is a closed video: its own first key frame and encoder start-up).",
               f"- Fit: a segment costs {fixed:.2f} s + share × {slope:.2f} s.",
-              f"- Join (`concat --project`, stream copy plus the sound rendered once): {join:.2f} s, "
-              f"**{100 * join / full:.2f} % of the full render** (target ≤ 2 %).", "",
-              "Projected wall time on N machines, one segment each (fixed + full ÷ N + join; storage and "
-              "scheduling not counted):", "", "| N | Seconds | Speed-up |", "|---|---|---|"]
+              f"- Join (`concat --project`, stream copy plus the sound rendered once): {join:.2f} CPU s "
+              f"({wall['join']:.2f} s wall), **{100 * join / full:.2f} % of the full render** (target ≤ 2 %).", "",
+              "Projected time on N machines like this one, one segment each: the fit at share 1/N plus the "
+              "join, in CPU seconds, and as wall time scaled by the full render's wall ÷ CPU "
+              f"({full_wall / full:.2f}); storage and scheduling not counted.", "",
+              "| N | CPU s per machine | Wall s | Speed-up |", "|---|---|---|---|"]
     for machines in (1, 2, 4, 8, 16, 32):
-        projected = full if machines == 1 else fixed + slope / machines + join
-        lines.append(f"| {machines} | {projected:.1f} | {full / projected:.1f}x |")
+        projected = full if machines == 1 else max(fixed, 0) + slope / machines + join
+        lines.append(f"| {machines} | {projected:.1f} | {projected * full_wall / full:.1f} | {full / projected:.1f}x |")
     lines.append(END)
     text = "\n".join(lines)
     print(text)
