@@ -45,6 +45,8 @@ def main():
     arguments = parser.parse_args()
     parallax, project = arguments.parallax, arguments.project
     total = total_frames(parallax, project)
+    size = re.search(r"image (\d+x\d+)", subprocess.run([parallax, "plan", project], check=True, capture_output=True,
+                                                       text=True).stdout)
     flags = ["-q", "--preset", arguments.preset]
     work = tempfile.mkdtemp(prefix="parallax-segments-")
     quarters = [(index * total // 4, (index + 1) * total // 4) for index in range(4)]
@@ -81,7 +83,7 @@ def main():
     full_wall = wall["full"]
     lines = [BEGIN, "## Split renders (`bench/segments.sh`)", "",
              f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {arguments.rounds} rounds, medians; "
-             f"{total} frames, preset {arguments.preset}, on this one machine (the segments one after another; "
+             f"{size.group(1) if size else '?'}, {total} frames, preset {arguments.preset}, on this one machine (the segments one after another; "
              f"load average {load:.1f} at the end). CPU seconds (user + system) are the measure: on a shared "
              f"machine wall time also counts waiting for a core.", "",
              "| Render | Frames | Share | CPU s | CPU s ÷ (share × full) | Wall s |", "|---|---|---|---|---|---|"]

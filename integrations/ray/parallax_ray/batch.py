@@ -8,7 +8,7 @@ import ray
 
 from .binary import find_parallax
 from .cluster import failure_message
-from .tasks import create_video
+from .tasks import RETRIED, create_video
 
 
 def plan_outputs(images, out_dir, extension=".mp4"):
@@ -30,7 +30,7 @@ def run_batch(images, out_dir, flags=(), retries=2, extension=".mp4", log=print,
     binary = find_parallax()
     out_dir = os.path.abspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)
-    task = create_video.options(max_retries=retries, retry_exceptions=True)
+    task = create_video.options(max_retries=retries, retry_exceptions=RETRIED)
     began = time.monotonic()
     pending = {task.remote(binary, image, output, project, list(flags)): (image, output)
                for image, output, project in plan_outputs(images, out_dir, extension)}

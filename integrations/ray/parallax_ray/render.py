@@ -11,7 +11,7 @@ import ray
 
 from .binary import error_line, find_parallax, run_parallax
 from .cluster import failure_message
-from .tasks import render_segment, scene_file
+from .tasks import RETRIED, render_segment, scene_file
 
 
 class RenderFailed(RuntimeError):
@@ -49,7 +49,7 @@ def render_split(project, output, segments, flags=(), retries=2, keep_parts=Fals
     parts_dir = os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.parts-{os.getpid()}")
     os.makedirs(parts_dir, exist_ok=True)
     began = time.monotonic()
-    task = render_segment.options(max_retries=retries, retry_exceptions=True)
+    task = render_segment.options(max_retries=retries, retry_exceptions=RETRIED)
     pending = {task.remote(binary, project, os.path.join(parts_dir, f"part-{index:04d}{extension}"), start, end,
                            list(flags)): (start, end) for index, (start, end) in enumerate(ranges)}
     results, frames_done = [], 0

@@ -14,7 +14,24 @@ class ProjectNotVisible(RuntimeError):
 
 
 class ParallaxFailed(RuntimeError):
-    """parallax exited with an error; the message is its one-line error."""
+    """parallax refused or failed with its one-line error (exit 1 or 64): the same input fails
+    the same way on any node, so Ray does not retry it."""
+
+
+class ParallaxCrashed(RuntimeError):
+    """parallax was killed or crashed (a signal, an unexpected exit code): worth a retry."""
+
+
+# What Ray retries besides a dead worker or node (those it always retries): a node that cannot
+# see the files (another node may), and a crash.
+RETRIED = [ProjectNotVisible, ParallaxCrashed]
+
+
+def _failure(code, tail, context):
+    message = f"{context}{error_line(tail)}"
+    if code in (1, 64):
+        return ParallaxFailed(message)
+    return ParallaxCrashed(f"{message} (exit {code})")
 
 
 def _binary(preferred):
@@ -40,7 +57,7 @@ def render_segment(binary, project, part, start, end, flags):
     began = time.monotonic()
     code, tail = run_parallax(_binary(binary), ["render", project, "-o", part, "--frames", f"{start}:{end}", "-q", *flags])
     if code != 0:
-        raise ParallaxFailed(f"frames {start}:{end} on {socket.gethostname()}: {error_line(tail)}")
+        raise _failure(code, tail, f"frames {start}:{end} on {socket.gethostname()}: ")
     return {"part": part, "start": start, "end": end, "node": socket.gethostname(),
             "seconds": time.monotonic() - began}
 
@@ -54,5 +71,5 @@ def create_video(binary, image, output, project, flags):
     began = time.monotonic()
     code, tail = run_parallax(_binary(binary), ["create", image, "-o", output, "--project", project, "-q", *flags])
     if code != 0:
-        raise ParallaxFailed(error_line(tail))
+        raise _failure(code, tail, "")
     return {"image": image, "output": output, "node": socket.gethostname(), "seconds": time.monotonic() - began}

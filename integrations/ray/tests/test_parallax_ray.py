@@ -104,7 +104,7 @@ class BatchTests(unittest.TestCase):
             file.write(b"\x89PNG\r\n\x1a\n" + b"not really a picture" * 10)
         images = [os.path.join(pictures, name) for name in ("first.png", "broken.png", "second.png")]
         out = os.path.join(Fixture.folder, "videos")
-        result = run([CLI, "batch", *images, "-o", out, "--num-cpus", "2", "--steps", "3", "--retries", "0"])
+        result = run([CLI, "batch", *images, "-o", out, "--num-cpus", "2", "--steps", "3"])
         self.assertEqual(result.returncode, 1, result.stderr)
         self.assertTrue(os.path.isfile(os.path.join(out, "first.mp4")))
         self.assertTrue(os.path.isfile(os.path.join(out, "second.mp4")))
@@ -112,6 +112,8 @@ class BatchTests(unittest.TestCase):
         errors = [line for line in result.stderr.splitlines() if line.startswith("parallax-ray:")]
         self.assertEqual(len(errors), 1, result.stderr)
         self.assertIn("broken.png", errors[0])
+        # A picture that is bad is bad on every node: not retried, no Ray traceback.
+        self.assertNotIn("Traceback", result.stderr)
         self.assertIn("2 of 3 videos made", result.stdout)
         self.assertRegex(result.stdout, r"broken\.png\s+failed")
 
