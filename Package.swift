@@ -49,6 +49,9 @@ let package = Package(
         // Speed check for the built-in inpainter (bench/inpaint_builtin.sh builds it in release).
         .executableTarget(name: "bench-inpaint", dependencies: ["ParallaxGenerate", "ParallaxAV", "ParallaxCore"],
                           path: "bench/InpaintBuiltin"),
+        // Renders one project many times in one process, printing RSS (RepeatedRenderTests).
+        .executableTarget(name: "render-leak-probe", dependencies: ["ParallaxAV", "ParallaxCore"],
+                          path: "Tests/RenderLeakProbe"),
         .target(name: "TestSupport", dependencies: ["ParallaxCore", "ParallaxAV"], path: "Tests/TestSupport"),
         .testTarget(name: "FilterGraphTests", dependencies: ["FilterGraph", "ParallaxAV", "TestSupport"]),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore"]),

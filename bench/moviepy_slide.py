@@ -9,17 +9,27 @@ parallax (frame n shows step time n*R/fps, a band at round(U*v) - round(K*v)).
     moviepy_slide.py PROJECT OUT.mp4 --preset veryfast --crf 18   # whole render
     moviepy_slide.py PROJECT --iterate                            # compositing only
     moviepy_slide.py PROJECT --iterate --seconds 5                # the first 5 s only
+
+With --timings it prints one JSON line of its phases in seconds: startup (from --launched-at,
+the wall-clock time the caller started the process, through the imports), load (reading and
+decoding the step PNGs), build (making the clips), run (compositing, and encoding unless
+--iterate) and frames.
 """
+import time
+
+_IMPORTS_BEGAN = time.time()
+
 import argparse
 import json
 import math
 import os
 import shlex
-import time
 from fractions import Fraction
 
 import cv2
 from moviepy import CompositeVideoClip, ImageClip, clips_array
+
+_IMPORTS_ENDED = time.time()
 
 
 def load(project, seconds):
@@ -56,8 +66,10 @@ def layer_clip(scene, steps, top, height, velocity, fps, rate):
     return CompositeVideoClip(clips, size=(width, height)).with_duration(float(step_count / rate))
 
 
-def build(project, seconds=None):
+def build(project, seconds=None, timings=None):
+    began = time.perf_counter()
     scene, steps = load(project, seconds)
+    loaded = time.perf_counter()
     rate = Fraction(str(scene["stepsPerSecond"]))
     fps = Fraction(str(scene["fps"]))
     # direction 180: leftwards, so x velocity is negative.
@@ -68,6 +80,9 @@ def build(project, seconds=None):
         layers.append(layer_clip(scene, steps, top, layer["height"], velocity, fps, rate))
         top += layer["height"]
     clip = clips_array([[layer] for layer in layers]).with_duration(float(scene["steps"] / rate))
+    if timings is not None:
+        timings["load"] = loaded - began
+        timings["build"] = time.perf_counter() - loaded
     return clip, float(fps)
 
 
@@ -80,15 +95,24 @@ def main():
     parser.add_argument("--crf", default="18")
     parser.add_argument("--seconds", type=float, help="only the first SECONDS of the video")
     parser.add_argument("--ffmpeg-params", default="", help="more encoder flags, shell-quoted")
+    parser.add_argument("--timings", action="store_true", help="print the phases' seconds as one JSON line")
+    parser.add_argument("--launched-at", type=float, help="wall-clock time.time() when the caller started this process")
     args = parser.parse_args()
-    clip, fps = build(args.project, args.seconds)
+    timings = {"startup": _IMPORTS_ENDED - (args.launched_at or _IMPORTS_BEGAN)}
+    clip, fps = build(args.project, args.seconds, timings)
     start = time.perf_counter()
     if args.iterate:
         frames = sum(1 for _ in clip.iter_frames(fps=fps, dtype="uint8"))
-        print(f"moviepy: composited {frames} frames in {time.perf_counter() - start:.1f} s")
     else:
         clip.write_videofile(args.output, fps=fps, codec="libx264", preset=args.preset, audio=False,
                              ffmpeg_params=["-crf", args.crf] + shlex.split(args.ffmpeg_params), logger=None)
+        frames = round(clip.duration * fps)
+    timings["run"] = time.perf_counter() - start
+    timings["frames"] = frames
+    if args.timings:
+        print(json.dumps(timings))
+    else:
+        print(f"moviepy: {frames} frames in {timings['run']:.1f} s")
 
 
 if __name__ == "__main__":

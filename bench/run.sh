@@ -6,6 +6,8 @@
 #   bench/run.sh                          # 3 rounds, x264 preset medium (parallax's default)
 #   RUNS=1 PRESET=veryfast bench/run.sh   # a quick look
 #   NO_MOVIEPY=1 bench/run.sh             # skip installing and timing MoviePy
+#   SKIP=script,prototype NO_4K=1 bench/run.sh   # leave contenders (and the 4K render) out
+#   RUNS=1 MEMORY_RUNS=3 bench/run.sh     # one timing round, the memory pair 3 times
 #
 # Large media goes to $BENCH_DIR (default /tmp/parallax-bench), never into the repository.
 set -euo pipefail
@@ -47,8 +49,8 @@ make_scene() {
     fi
 }
 make_scene "$work/scene-20s" --width 1600 --height 1050 --seconds 20 --fps 30 --steps-per-second 4
-make_scene "$work/scene-4k" --width 3840 --height 2160 --seconds 5 --fps 60 --steps-per-second 4
+[ -n "${NO_4K:-}" ] || make_scene "$work/scene-4k" --width 3840 --height 2160 --seconds 5 --fps 60 --steps-per-second 4
 
-python3 bench/bench.py --binary "$binary" --project "$work/scene-20s" --four-k "$work/scene-4k" \
+python3 bench/bench.py --binary "$binary" --project "$work/scene-20s" ${NO_4K:+--no-4k} --four-k "$work/scene-4k" \
     --work "$work/out" --runs "$runs" --preset "$preset" ${moviepy_python:+--moviepy-python "$moviepy_python"} \
-    ${NOTE:+--note "$NOTE"}
+    ${NOTE:+--note "$NOTE"} ${SKIP:+--skip "$SKIP"} ${MEMORY_RUNS:+--memory-runs "$MEMORY_RUNS"}

@@ -44,6 +44,11 @@ cd "$(dirname "$0")/.."
 venv_pip() { .venv/bin/python -m pip install --quiet --disable-pip-version-check "$@"; }
 venv_pip --upgrade pip >/dev/null
 
+# --- defects (issue 12): a current stock FFmpeg (9.x, a static build inside the PyPI package
+# imageio-ffmpeg) for the tests that run `parallax graph`'s printed command on today's FFmpeg.
+.venv/bin/python -c "import imageio_ffmpeg" 2>/dev/null || venv_pip imageio-ffmpeg
+# --- end defects
+
 # Ray and parallax-ray (integrations/ray): split renders and batches on a Ray cluster; the Ray
 # tests in `swift test` run .venv/bin/parallax-ray.
 if ! .venv/bin/python -c "import ray, parallax_ray" 2>/dev/null; then

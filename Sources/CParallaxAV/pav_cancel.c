@@ -7,7 +7,8 @@
 static atomic_int cancel_requested;
 
 static void on_interrupt(int signal_number) {
-    if (atomic_exchange(&cancel_requested, 1)) {
+    // A closed pipe repeats SIGPIPE on every write: it asks once and never ends us at once.
+    if (atomic_exchange(&cancel_requested, 1) && signal_number != SIGPIPE) {
         // Second interrupt: stop waiting for a clean finish.
         signal(signal_number, SIG_DFL);
         raise(signal_number);
@@ -20,6 +21,15 @@ void pav_install_interrupt_handler(void) {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
+    // A closed terminal (SIGHUP) or a reader gone from our pipe (SIGPIPE) stops the job cleanly
+    // too: by default both end the process and leave its temporary behind. Ignored ones stay
+    // ignored (nohup).
+    const int polite[] = {SIGHUP, SIGPIPE};
+    for (size_t i = 0; i < sizeof polite / sizeof polite[0]; i++) {
+        struct sigaction current;
+        if (sigaction(polite[i], NULL, &current) == 0 && current.sa_handler == SIG_IGN) continue;
+        sigaction(polite[i], &action, NULL);
+    }
     // A parent may start us with these blocked (Foundation's Process on Linux passes on its
     // worker thread's mask); blocked, they would stay pending and Ctrl-C would do nothing.
     // Threads started later (libavfilter's, libx264's) inherit this thread's mask.
@@ -27,6 +37,7 @@ void pav_install_interrupt_handler(void) {
     sigemptyset(&interrupts);
     sigaddset(&interrupts, SIGINT);
     sigaddset(&interrupts, SIGTERM);
+    sigaddset(&interrupts, SIGHUP);
     pthread_sigmask(SIG_UNBLOCK, &interrupts, NULL);
 }
 

@@ -18,3 +18,10 @@ public struct AVError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension AVError {
+    /// The same error with a temporary file's name replaced by the one the user gave.
+    public func naming(_ finalPath: String, insteadOf temporaryPath: String) -> AVError {
+        AVError(code: code, message: message.replacingOccurrences(of: temporaryPath, with: finalPath))
+    }
+}

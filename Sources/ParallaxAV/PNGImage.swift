@@ -3,8 +3,11 @@ import ParallaxCore
 
 /// PNG reading and writing through libpng.
 public enum PNGImage {
-    /// Reads any PNG as 8-bit RGB (channels 3) or gray (channels 1).
+    /// Reads any PNG as 8-bit RGB (channels 3), RGBA (channels 4) or gray (channels 1).
+    /// The header is checked first: a folder, a FIFO or a picture over ``PixelLimit`` is
+    /// refused before libpng opens the file.
     public static func read(_ path: String, channels: Int = 3) throws -> Raster {
+        _ = try PNGHeader.size(ofFile: path)
         var pixels: UnsafeMutablePointer<UInt8>?
         var width: Int32 = 0, height: Int32 = 0
         do {

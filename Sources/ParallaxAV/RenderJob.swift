@@ -18,7 +18,16 @@ public struct RenderJob: Sendable {
         self.settings = adapted
         let plan = project.plan
         try project.folder.validate(steps: plan.steps, width: plan.width, height: plan.height)
-        graph = RenderGraph(plan: plan, stepPattern: project.folder.imageSequencePattern, settings: adapted)
+        let layout = StripLayout(plan: plan)
+        if !layout.isStacked && settings.interpolation != .exact {
+            throw SceneError(file: project.sceneFile, "interpolation \(settings.interpolation.modeName) works on straight bands "
+                             + "only; a scene with contour layers renders with exact interpolation")
+        }
+        try project.folder.validateStrips(layout, objects: plan.objects, steps: plan.steps, width: plan.width)
+        graph = RenderGraph(plan: plan, stepPattern: project.folder.imageSequencePattern, settings: adapted,
+                            stepRuns: try project.folder.pixelLayoutRuns(steps: plan.steps),
+                            stripPatterns: project.folder.stripSequencePattern(layer:),
+                            objectPictures: project.folder.objectPictureFilename(_:))
         try adapted.loop?.check(frames: graph.plan.frameCount, fps: graph.plan.fps, sceneFile: project.sceneFile)
         partLabel = try settings.frames.map { try RenderJob.label(project: project, settings: settings, range: $0) }
     }
@@ -76,7 +85,7 @@ public struct RenderJob: Sendable {
                 try GraphRunner.run(graphJob(outputPath: temporary), progress: progress)
             } catch let error as AVError where !error.isCancellation {
                 // The user never chose the temporary name: report the path they gave.
-                throw AVError(code: error.code, message: error.message.replacingOccurrences(of: temporary, with: outputPath))
+                throw StepDiagnosis.explain(error.naming(outputPath, insteadOf: temporary), folder: project.folder, steps: project.plan.steps)
             }
         }
         if folder { try output.writeFolder(run) } else { try output.write(run) }
@@ -84,6 +93,10 @@ public struct RenderJob: Sendable {
 
     /// Runs the graph without encoding: how fast compositing alone is.
     public func composite(progress: ((Int) -> Void)? = nil) throws {
-        try GraphRunner.run(graphJob(outputPath: nil), progress: progress)
+        do {
+            try GraphRunner.run(graphJob(outputPath: nil), progress: progress)
+        } catch let error as AVError {
+            throw StepDiagnosis.explain(error, folder: project.folder, steps: project.plan.steps)
+        }
     }
 }

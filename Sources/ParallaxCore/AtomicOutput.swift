@@ -91,8 +91,20 @@ public struct AtomicOutput: Sendable {
             return result
         } catch {
             discard()
-            throw error
+            throw named(error)
         }
+    }
+
+    /// The user chose the final name, never the temporary: errors name the output, and a
+    /// Foundation error becomes one line with the system's reason.
+    private func named(_ error: any Error) -> any Error {
+        if let error = error as? SceneError {
+            let problem = error.problem.replacingOccurrences(of: temporaryPath, with: finalPath)
+            return error.file == temporaryPath || problem != error.problem
+                ? SceneError(file: error.file == temporaryPath ? finalPath : error.file, field: error.field, problem) : error
+        }
+        if let reason = IOErrorText.reason(error) { return SceneError(file: finalPath, "cannot be written: \(reason)") }
+        return error
     }
 
     public func commit() throws {

@@ -1,17 +1,18 @@
 /// The stock `ffmpeg` command line that renders the same video from an emitted filter script.
+/// `ffmpeg` says which release runs it: the option that reads the script changed in 7.0.
 public struct FFmpegCommand: Sendable {
     public var arguments: [String]
 
     public init(scriptPath: String, outputPath: String, encoding: VideoEncoding, hasAudio: Bool = false,
-                audioArguments: [String] = []) {
-        var arguments = ["ffmpeg", "-y", "-hide_banner", "-filter_complex_script", scriptPath,
+                audioArguments: [String] = [], ffmpeg: FFmpegVersion = .oldestSupported) {
+        var arguments = ["ffmpeg", "-y", "-hide_banner"] + ffmpeg.filterScriptArguments(scriptPath) + [
                          "-map", RenderGraph.videoOutput.description, "-c:v", encoding.codec.encoder]
         // Stream-qualified where a bare option would reach the audio encoder too.
         for option in encoding.encoderOptions { arguments += [option.key == "b" ? "-b:v" : "-\(option.key)", option.value] }
         if hasAudio {
             arguments += ["-map", RenderGraph.audioOutput.description]
             if let audio = encoding.audio, audioArguments.isEmpty {
-                arguments += ["-c:a", audio.encoder, "-b:a", audio.bitRate]
+                arguments += ["-c:a", audio.encoder] + (audio.bitRate.map { ["-b:a", $0] } ?? [])
             } else {
                 arguments += audioArguments
             }

@@ -37,6 +37,7 @@ public struct FieldReader: Sendable {
 
     public static func number(_ value: JSONValue, _ fail: Fail) throws -> Double {
         guard case .number(let number) = value else { throw fail("expected a number, got \(value.kindName)") }
+        guard number.isFinite else { throw fail("must be a finite number, got \(value.shortDescription)") }
         return number
     }
 
@@ -48,10 +49,21 @@ public struct FieldReader: Sendable {
 
     public static func positiveInteger(_ value: JSONValue, _ fail: Fail) throws -> Int {
         let number = try number(value, fail)
-        guard number == number.rounded(), abs(number) < 1e9 else {
+        guard number == number.rounded() else {
             throw fail("expected a whole number, got \(value.shortDescription)")
         }
         guard number > 0 else { throw fail("must be greater than 0, got \(value.shortDescription)") }
+        guard number < 1e9 else { throw fail("must be less than 1000000000, got \(value.shortDescription)") }
+        return Int(number)
+    }
+
+    /// A step count: a whole number from 1 to ``NumericRange/maximumSteps``.
+    public static func stepCount(_ value: JSONValue, _ fail: Fail) throws -> Int {
+        let number = try number(value, fail)
+        guard number == number.rounded() else { throw fail("expected a whole number, got \(value.shortDescription)") }
+        guard number >= 1, number <= Double(NumericRange.maximumSteps) else {
+            throw fail("must be between 1 and \(NumericRange.maximumSteps), got \(value.shortDescription)")
+        }
         return Int(number)
     }
 
@@ -65,15 +77,15 @@ public struct FieldReader: Sendable {
 
     /// A rate given as a number (30, 29.97) or a ratio string ("30000/1001").
     public static func positiveRate(_ value: JSONValue, _ fail: Fail) throws -> Rational {
-        let rate: Rational?
+        let rate: Result<Rational, NumericRange.RateProblem>
         switch value {
-        case .number(let number): rate = Rational(approximating: number)
-        case .string(let text): rate = Rational(parsing: text)
+        case .number(let number): rate = NumericRange.rate(number)
+        case .string(let text): rate = NumericRange.rate(parsing: text)
         default: throw fail("expected a number or a ratio like \"30000/1001\", got \(value.kindName)")
         }
-        guard let rate else { throw fail("not a rate: \(value.shortDescription)") }
-        guard rate.isPositive else { throw fail("must be greater than 0, got \(value.shortDescription)") }
-        guard rate.doubleValue <= 1000 else { throw fail("must be at most 1000, got \(value.shortDescription)") }
-        return rate
+        switch rate {
+        case .success(let rate): return rate
+        case .failure(let problem): throw fail(problem.description)
+        }
     }
 }

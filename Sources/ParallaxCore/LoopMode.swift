@@ -23,8 +23,13 @@ public enum LoopMode: Hashable, Sendable {
         }
     }
 
+    /// An hour: longer crossfades would need videos longer than a scene may make.
+    public static let longestCrossfade = 3600.0
+
     static func crossfadeFrames(_ seconds: Double, fps: Rational) -> Int {
-        max(1, Int((seconds * fps.doubleValue).rounded()))
+        // Clamped before the conversion: 1e20 seconds must give a clear "too long", not a trap.
+        let frames = (seconds * fps.doubleValue).rounded()
+        return frames.isFinite ? max(1, Int(min(frames, 1e12))) : Int(1e12)
     }
 }
 
@@ -42,6 +47,10 @@ extension LoopMode {
             let fields = FieldReader(file: sceneFile, path: "loop", object: object)
             let mode = try fields.require("mode", FieldReader.string)
             let seconds = try fields.optional("seconds", FieldReader.positiveNumber) ?? 1
+            guard seconds <= LoopMode.longestCrossfade else {
+                throw SceneError(file: sceneFile, field: "loop.seconds",
+                                 "must be at most \(Int(LoopMode.longestCrossfade)) seconds, got \(seconds)")
+            }
             if let extra = object.keys.sorted().first(where: { !["mode", "seconds"].contains($0) }) {
                 throw SceneError(file: sceneFile, field: "loop.\(extra)", "unknown key (expected mode, seconds)")
             }

@@ -55,6 +55,7 @@ public struct MotionPlan: Hashable, Sendable {
         guard width > 0, height > 0 else { throw SceneError(file: file, "image size \(width)x\(height) is empty") }
         self.width = width
         self.height = height
+        try MotionPlan.checkRanges(scene, file: file)
         stepShift = scene.stepShift
         clock = FrameClock(stepsPerSecond: scene.stepsPerSecond, fps: scene.fps)
 
@@ -70,7 +71,12 @@ public struct MotionPlan: Hashable, Sendable {
             if !velocity.isZero {
                 let unit = direction.unitVector
                 let extent = abs(unit.x) * Double(width) + abs(unit.y) * Double(heights[index])
-                stepsNeeded = Int((extent / velocity.length - 1e-9).rounded(.up))
+                let needed = (extent / velocity.length - 1e-9).rounded(.up)
+                if scene.steps == nil, !(needed <= Double(NumericRange.maximumSteps)) {
+                    throw MotionPlan.tooSlow(layer, index: index, speed: speeds[index], scene: scene, file: file)
+                }
+                // With a step count given, a layer too slow to ever cross the picture is allowed.
+                stepsNeeded = max(1, Int(min(needed, 1e15)))
             }
             layers.append(LayerMotion(name: layer.name, top: top, height: heights[index], speed: speeds[index],
                                       direction: direction, velocity: velocity, stepsNeeded: stepsNeeded,
@@ -78,8 +84,14 @@ public struct MotionPlan: Hashable, Sendable {
             top += heights[index]
         }
         self.layers = layers
+        try MotionPlan.checkContourMotion(layers, file: file)
         objects = try MotionPlan.objects(of: scene, speeds: Array(speeds[scene.layers.count...]),
                                          width: width, height: height, file: file)
+        if scene.steps == nil, let slow = objects.firstIndex(where: { ($0.stepsNeeded ?? 0) > NumericRange.maximumSteps }) {
+            throw SceneError(file: file, field: "objects[\(slow)]",
+                             "object \(objects[slow].name) moves \(objects[slow].velocity.length) pixels per step: leaving the "
+                             + "picture would take more than \(NumericRange.maximumSteps) steps; raise its speed or give \"steps\"")
+        }
         if let steps = scene.steps {
             self.steps = steps
         } else if let longest = (layers.compactMap(\.stepsNeeded) + objects.compactMap(\.stepsNeeded)).max() {
@@ -87,6 +99,52 @@ public struct MotionPlan: Hashable, Sendable {
         } else {
             throw SceneError(file: file, field: "steps", "no layer moves, so the step count must be given")
         }
+        // steps ≤ 10^6 and clock units ≤ about 10^12, so the product cannot overflow.
+        if clock.frameCount(steps: steps) > NumericRange.maximumFrames {
+            throw SceneError(file: file, field: scene.steps == nil ? "fps" : "steps",
+                             "\(steps) steps at \(scene.fps) fps and \(scene.stepsPerSecond) steps per second make more than "
+                             + "\(NumericRange.maximumFrames) frames; give fewer steps or lower rates")
+        }
+    }
+
+    /// Checks every number the math reads before it is used, naming the field at fault.
+    private static func checkRanges(_ scene: Scene, file: String) throws {
+        guard scene.stepShift.isFinite, scene.stepShift > 0, scene.stepShift <= NumericRange.maximumStepShift else {
+            throw SceneError(file: file, field: "stepShift",
+                             "must be greater than 0 and at most \(Int(NumericRange.maximumStepShift)) pixels, got \(scene.stepShift)")
+        }
+        for (field, rate) in [("stepsPerSecond", scene.stepsPerSecond), ("fps", scene.fps)] {
+            if let problem = NumericRange.rateProblem(rate) { throw SceneError(file: file, field: field, problem) }
+        }
+        if let steps = scene.steps, !(1...NumericRange.maximumSteps).contains(steps) {
+            throw SceneError(file: file, field: "steps", "must be between 1 and \(NumericRange.maximumSteps), got \(steps)")
+        }
+        for (index, layer) in scene.layers.enumerated() {
+            switch layer.depth {
+            case .distance(let distance) where !(distance.isFinite && distance > 0):
+                throw SceneError(file: file, field: "layers[\(index)].distance", "must be a finite number greater than 0, got \(distance)")
+            case .speed(let speed) where !(speed >= 0 && speed <= 1):
+                throw SceneError(file: file, field: "layers[\(index)].speed", "must be between 0 and 1, got \(speed)")
+            default: break
+            }
+            if let height = layer.height, !(1..<1_000_000_000).contains(height) {
+                throw SceneError(file: file, field: "layers[\(index)].height", "must be between 1 and 999999999, got \(height)")
+            }
+        }
+    }
+
+    /// A layer so slow that crossing the picture would take more steps than a scene may have.
+    private static func tooSlow(_ layer: Layer, index: Int, speed: Double, scene: Scene, file: String) -> SceneError {
+        let field: String
+        switch layer.depth {
+        case .distance: field = "layers[\(index)].distance"
+        case .speed: field = "layers[\(index)].speed"
+        case .preset: field = "stepShift"
+        }
+        return SceneError(file: file, field: field,
+                          "layer \(layer.name) moves \(speed * scene.stepShift) pixels per step (speed \(speed) × stepShift "
+                          + "\(scene.stepShift)): crossing the picture would take more than \(NumericRange.maximumSteps) steps; "
+                          + "raise its speed or stepShift, or give \"steps\"")
     }
 
     private static func heights(of layers: [Layer], imageHeight: Int, file: String) throws -> [Int] {
@@ -142,13 +200,24 @@ public struct MotionPlan: Hashable, Sendable {
         return regions
     }
 
+    /// Contour strips slide left or right only: their curves and alpha move with them, and a
+    /// vertical move would carry a curve out of the rows its strip and its neighbours hold.
+    private static func checkContourMotion(_ layers: [LayerMotion], file: String) throws {
+        guard !layers.allSatisfy(\.region.isStraight) else { return }
+        if let index = layers.indices.first(where: { layers[$0].velocity.y != 0 }) {
+            throw SceneError(file: file, field: "layers[\(index)].direction",
+                             "layer \(layers[index].name) moves at \(layers[index].direction.degrees) degrees, but a scene "
+                             + "with contour boundaries moves only left or right (direction 0 or 180)")
+        }
+    }
+
     private static func objects(of scene: Scene, speeds: [Double], width: Int, height: Int,
                                 file: String) throws -> [ObjectMotion] {
         try scene.objects.enumerated().map { index, object in
             let field = "objects[\(index)]"
             guard let box = object.box else {
                 throw SceneError(file: file, field: field + ".box",
-                                 "missing: the mask's bounding box [x, y, width, height] (parallax init --object measures it)")
+                                 "missing: the mask's bounding box [x, y, width, height] (parallax init --object, or init --scene with this scene, measures it)")
             }
             guard box.fits(width: width, height: height) else {
                 throw SceneError(file: file, field: field + ".box",

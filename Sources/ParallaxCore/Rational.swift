@@ -32,7 +32,9 @@ public struct Rational: Hashable, Sendable, CustomStringConvertible {
     /// Parses "30", "29.97" or "30000/1001".
     public init?(parsing text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 2, let numerator = Int(parts[0]), let denominator = Int(parts[1]), denominator != 0 {
+        // Int.min has no positive counterpart: reducing or normalising its sign would trap.
+        if parts.count == 2, let numerator = Int(parts[0]), let denominator = Int(parts[1]), denominator != 0,
+           numerator != .min, denominator != .min {
             self.init(numerator, denominator)
         } else if parts.count == 1, let value = Double(text) {
             self.init(approximating: value)

@@ -1,3 +1,4 @@
+import Foundation
 import FilterGraph
 
 /// A built render graph and the names of its open outputs.
@@ -18,8 +19,14 @@ public struct RenderGraph: Sendable {
     public var script: String { graph.script }
 
     /// Builds the one streaming graph that turns a step folder into finished frames (and sound).
-    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings) {
-        var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern, settings: settings)
+    /// `stepRuns`: runs of steps stored in one PNG pixel layout (``StepFolder/pixelLayoutRuns``);
+    /// empty when all steps share one. `stripPatterns` gives the image2 pattern of each layer's
+    /// strips (contour scenes only); by default `layers/NN/%06d.png` beside the steps folder.
+    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings, stepRuns: [StepRun] = [],
+                stripPatterns: ((Int) -> String)? = nil, objectPictures: ((Int) -> String)? = nil) {
+        var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern, settings: settings,
+                                         stripPatterns: stripPatterns, objectPictures: objectPictures)
+        builder.stepRuns = stepRuns
         var frames = builder.effectedFrames()
         frames = builder.loop(frames)
         frames = builder.previewScale(frames)
@@ -43,30 +50,39 @@ public struct RenderGraph: Sendable {
 public struct RenderGraphBuilder: Sendable {
     public let plan: MotionPlan
     public let stepPattern: String
+    /// Runs of consecutive steps whose PNGs share one pixel layout; empty or one run: all do.
+    public var stepRuns: [StepRun] = []
     public let settings: RenderSettings
+    /// How the layers are drawn: stacked bands, or strips overlaid back to front.
+    public let layout: StripLayout
+    /// Each layer's strip pattern (contour scenes; see ``StepFolder/stripSequencePattern(layer:)``).
+    public let stripPatterns: [String]
+    /// Each object's picture (``StepFolder/objectPicturePath(_:)``).
+    public let objectPictures: [String]
     public internal(set) var graph = FilterGraph()
     let slide: SlideExpression
-    /// The output frame the sources start at (``RenderGraphBuilder/sourceStart(plan:settings:)``)
-    /// and the step that frame shows: 0 and 0 unless a frame range lets the render skip ahead.
-    let startFrame: Int
-    let startStep: Int
 
     /// Compositing happens in planar RGB; conversion to the output format happens once, at the end.
     public static let workingPixelFormat = "gbrp"
 
-    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings = RenderSettings()) {
+    public init(plan: MotionPlan, stepPattern: String, settings: RenderSettings = RenderSettings(),
+                stripPatterns: ((Int) -> String)? = nil, objectPictures: ((Int) -> String)? = nil) {
         let divisor = settings.preview?.frameRateDivisor ?? 1
         self.plan = divisor > 1 ? plan.withFrameRate(Rational(plan.fps.numerator, plan.fps.denominator * divisor)) : plan
         self.stepPattern = stepPattern
         self.settings = settings
+        layout = StripLayout(plan: plan)
+        let patterns = stripPatterns ?? { Self.defaultStripPattern(stepPattern: stepPattern, layer: $0) }
+        self.stripPatterns = layout.isStacked ? [] : plan.layers.indices.map(patterns)
+        let pictures = objectPictures ?? { Self.defaultObjectPicture(stepPattern: stepPattern, object: $0) }
+        self.objectPictures = plan.objects.indices.map(pictures)
         slide = SlideExpression(clock: self.plan.clock)
-        startFrame = Self.sourceStart(plan: self.plan, settings: settings)
-        startStep = self.plan.clock.step(atFrame: startFrame)
     }
 
-    /// Every frame, stacked, with layer and frame effects applied: the picture before looping
-    /// and encoding.
+    /// Every frame, composited, with layer and frame effects applied: the picture before looping
+    /// and encoding. Straight bands are stacked; contour strips are overlaid back to front.
     public mutating func effectedFrames() -> Label {
+        if !layout.isStacked { return applyEffects(to: compositedStrips(), layer: nil) }
         let bands = self.bands().enumerated().map { applyEffects(to: $0.element, layer: $0.offset) }
         return applyEffects(to: stack(bands), layer: nil)
     }
@@ -99,7 +115,7 @@ public struct RenderGraphBuilder: Sendable {
     /// queue them: memory grew with the frames per step.) Still bands repeat with `fps` in ``band``.
     public mutating func stepStreams() -> (current: [Label], next: [Label?]) {
         let moving = plan.layers.filter(\.isMoving).count
-        let decoded = graph.chain([], stepImages(), hint: "steps")
+        let decoded = decodedSteps()
         let sources = moving > 0 ? graph.split(decoded, into: 2) : [decoded]
         let current = graph.split(graph.chain([sources[0]], atStepRate(), hint: "step"), into: plan.layers.count)
         var nextCopies: ArraySlice<Label> = []
@@ -111,12 +127,51 @@ public struct RenderGraphBuilder: Sendable {
         return (current, next)
     }
 
-    /// The step images, decoded in the working pixel format.
-    func stepImages() -> [Filter] {
+    /// The step images in the working pixel format, one frame per step.
+    ///
+    /// A PNG decodes to its own pixel format (rgb24, rgba, rgb48be, pal8, gray…) and `movie`
+    /// drops every frame whose format differs from its first ("Format changed … discarding
+    /// frame"). So a folder mixing colour types is read as one `movie` per run of steps stored
+    /// alike, each listing exactly its run's files (a glob of alternatives: a sequence would
+    /// read one file past the run, and fail on it), converted to the working format, then
+    /// joined: the same frames as if every step had been stored in one type.
+    ///
+    /// 16-bit steps become round(v/257), as a 16-bit picture saved in 8 bits is: swscale's own
+    /// 16-to-8 conversion gives (v+128)>>8, one too bright from 128 up. Palette steps go through
+    /// rgb24 (see ``toWorkingFormat(layout:)``).
+    mutating func decodedSteps() -> Label {
+        guard stepRuns.count > 1 else {
+            return graph.chain([], stepImages(layout: stepRuns.first?.layout), hint: "steps")
+        }
+        let directory = (stepPattern as NSString).deletingLastPathComponent.replacingOccurrences(of: "%%", with: "%")
+        let parts = stepRuns.map { run in
+            graph.chain([], [
+                Filter("movie", ["filename": StepFolder.globPattern(directory: directory, steps: run.steps),
+                                 "format_name": "image2", "format_opts": "pattern_type=glob"]),
+            ] + toWorkingFormat(layout: run.layout), hint: "steprun")
+        }
+        return graph.chain(parts, [Filter("concat", ["n": parts.count, "v": 1, "a": 0])], hint: "steps")
+    }
+
+    /// The step images, decoded in the working pixel format (all steps stored alike).
+    func stepImages(layout: PNGPixelLayout? = nil) -> [Filter] {
         let movie = Filter("movie", ["filename": stepPattern, "format_name": "image2"])
+        // A frame range starts at the first step it needs (RenderGraphBuilder+FrameRange).
+        return [startStep > 0 ? movie.with("format_opts", "start_number=\(startStep)") : movie]
+            + toWorkingFormat(layout: layout)
+    }
+
+    /// Conversion of decoded steps to the working format, exact for every PNG layout.
+    func toWorkingFormat(layout: PNGPixelLayout?) -> [Filter] {
+        let working = Filter("format", ["pix_fmts": Self.workingPixelFormat])
+        // FFmpeg 5.1 converts pal8 straight to gbrp one off in some colours; via rgb24 it is exact.
+        if layout?.colorType == 3 { return [Filter("format", ["pix_fmts": "rgb24"]), working] }
+        guard layout?.bitDepth == 16 else { return [working] }
+        let rounded = "floor(val/257+0.5)*256"
         return [
-            startStep > 0 ? movie.with("format_opts", "start_number=\(startStep)") : movie,
-            Filter("format", ["pix_fmts": Self.workingPixelFormat]),
+            Filter("format", ["pix_fmts": "gbrp16le"]),
+            Filter("lutrgb", ["r": rounded, "g": rounded, "b": rounded]),
+            working,
         ]
     }
 
@@ -156,15 +211,21 @@ public struct RenderGraphBuilder: Sendable {
 
     /// A black canvas the size of the band, at the output rate.
     mutating func canvas(_ layer: LayerMotion) -> Label {
+        canvas(height: layer.height)
+    }
+
+    /// A black canvas as wide as the frame and `height` rows high, at the output rate.
+    mutating func canvas(height: Int, pixelFormat: String = RenderGraphBuilder.workingPixelFormat) -> Label {
         graph.chain([], [
-            Filter("color", ["c": "black", "s": "\(plan.width)x\(layer.height)", "r": plan.fps.description]),
-            Filter("format", ["pix_fmts": Self.workingPixelFormat]),
+            Filter("color", ["c": "black", "s": "\(plan.width)x\(height)", "r": plan.fps.description]),
+            Filter("format", ["pix_fmts": pixelFormat]),
         ] + frameClockAtStart(), hint: "canvas")
     }
 
-    /// `top` over `under` on `canvas`, each at its exact offset.
+    /// `top` over `under` on `canvas`, each at its exact offset. `format` is overlay's working
+    /// format (a planar one with no subsampling, so any offset is exact).
     mutating func overlaid(_ layer: LayerMotion, on canvas: Label, top: Label, topAhead: Int, under: Label, underAhead: Int,
-                           hint: String) -> Label {
+                           hint: String, format: String = "gbrp") -> Label {
         var lower = canvas
         var under = under
         if layer.velocity.x != 0 && layer.velocity.y != 0 {
@@ -172,20 +233,20 @@ public struct RenderGraphBuilder: Sendable {
             // step is in no step image (two corners of at most |vx|×|vy| px). Fill them from the
             // lower band, positioned exactly along one axis.
             let copies = graph.split(under, into: 3)
-            lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead)], hint: "corner")
-            lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead)], hint: "corner")
+            lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead, format: format)], hint: "corner")
+            lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead, format: format)], hint: "corner")
             under = copies[0]
         }
-        lower = graph.chain([lower, under], [overlay(layer, aheadX: underAhead, aheadY: underAhead)], hint: "under")
-        return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead)], hint: hint)
+        lower = graph.chain([lower, under], [overlay(layer, aheadX: underAhead, aheadY: underAhead, format: format)], hint: "under")
+        return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead, format: format)], hint: hint)
     }
 
-    private func overlay(_ layer: LayerMotion, aheadX: Int, aheadY: Int) -> Filter {
+    private func overlay(_ layer: LayerMotion, aheadX: Int, aheadY: Int, format: String) -> Filter {
         Filter("overlay", [
             "x": slide.offset(velocity: layer.velocity.x, stepsAhead: aheadX),
             "y": slide.offset(velocity: layer.velocity.y, stepsAhead: aheadY),
             "eval": "frame",
-            "format": "gbrp",
+            "format": format,
         ])
     }
 

@@ -5,17 +5,22 @@ import FilterGraph
 /// time) is the full render's at the same frame.
 extension RenderGraphBuilder {
     /// The output frame the graph's sources start at. A range starts them at its first frame
-    /// when every stage is a function of absolute frame time: `exact` and `crossfade` bands and
-    /// no effects. Resampling modes (minterpolate, blend) and effects may keep state from frame
-    /// to frame (grain's temporal noise, rain's scrolling), so those graphs start at frame 0 and
-    /// drop the frames before the range: still exact, but their cost grows with the start.
-    static func sourceStart(plan: MotionPlan, settings: RenderSettings) -> Int {
-        guard let range = settings.frames, settings.effects.isEmpty, settings.loop == nil else { return 0 }
+    /// when every stage is a function of absolute frame time: stacked straight bands, `exact` or
+    /// `crossfade`, no effects, steps in one PNG layout. Resampling modes (minterpolate, blend)
+    /// and effects may keep state from frame to frame (grain's temporal noise, rain's scrolling);
+    /// contour strips, objects and mixed-layout step runs have sources of their own. Those graphs
+    /// start at frame 0 and drop the frames before the range: still exact, but the start costs.
+    var startFrame: Int {
+        guard let range = settings.frames, settings.effects.isEmpty, settings.loop == nil,
+              layout.isStacked, plan.objects.isEmpty, stepRuns.count <= 1 else { return 0 }
         switch settings.interpolation {
         case .exact, .crossfade: return min(range.start, plan.frameCount)
         case .minterpolate, .blend: return 0
         }
     }
+
+    /// The step ``startFrame`` shows: where the step source starts.
+    var startStep: Int { plan.clock.step(atFrame: startFrame) }
 
     /// Moves a frame clock (a source at the output rate, counting from 0) to start at the
     /// absolute time of ``startFrame``.

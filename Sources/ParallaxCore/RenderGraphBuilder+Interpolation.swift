@@ -45,18 +45,25 @@ extension RenderGraphBuilder {
         // fps at the step rate changes no frame; it states the rate the resampling filters read.
         // The last step is repeated twice: interpolators stop short of their final input, and
         // frames at or beyond step S are never shown anyway.
-        let filters = stepImages() + atStepRate() + [Filter("fps", ["fps": plan.stepsPerSecond.description]),
-                                                     Filter("tpad", ["stop_mode": "clone", "stop": 2])]
-        let steps = graph.split(graph.chain([], filters, hint: "step"), into: plan.layers.count)
+        let filters = atStepRate() + [Filter("fps", ["fps": plan.stepsPerSecond.description]),
+                                      Filter("tpad", ["stop_mode": "clone", "stop": 2])]
+        let decoded = decodedSteps()
+        let steps = graph.split(graph.chain([decoded], filters, hint: "step"), into: plan.layers.count)
         return plan.layers.indices.map { index in
             let layer = plan.layers[index]
             var filters = [crop(layer), Filter("format", ["pix_fmts": "yuv444p"])]
             // minterpolate needs 32×32 at least: pad small bands by repeating their edge, cut after.
             let width = max(plan.width, 32), height = max(layer.height, 32)
             let padded = width != plan.width || height != layer.height
-            if padded {
-                filters.append(Filter("pad", ["w": width, "h": height, "x": 0, "y": 0]))
-                filters.append(Filter("fillborders", ["right": width - plan.width, "bottom": height - layer.height, "mode": "smear"]))
+            // fillborders refuses a border wider than the picture it smears from, so a thin band
+            // grows in steps that at most double it.
+            var size = (width: plan.width, height: layer.height)
+            while size != (width, height) {
+                let next = (width: min(width, 2 * size.width), height: min(height, 2 * size.height))
+                filters.append(Filter("pad", ["w": next.width, "h": next.height, "x": 0, "y": 0]))
+                filters.append(Filter("fillborders", ["right": next.width - size.width, "bottom": next.height - size.height,
+                                                      "mode": "smear"]))
+                size = next
             }
             filters.append(resample)
             if padded { filters.append(Filter("crop", ["w": plan.width, "h": layer.height, "x": 0, "y": 0, "exact": 1])) }

@@ -96,8 +96,10 @@ extension RenderGraph {
     /// The graph for `parallax sheet`: the finished picture (effects included), sampled into
     /// one contact-sheet image.
     public static func contactSheet(plan: MotionPlan, stepPattern: String, settings: RenderSettings,
-                                    frames count: Int, columns: Int, thumbnailWidth: Int) -> FilterGraph {
+                                    frames count: Int, columns: Int, thumbnailWidth: Int,
+                                    stepRuns: [StepRun] = []) -> FilterGraph {
         var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern, settings: settings)
+        builder.stepRuns = stepRuns
         builder.contactSheet(builder.effectedFrames(), count: count, columns: columns, thumbnailWidth: thumbnailWidth)
         return builder.graph
     }

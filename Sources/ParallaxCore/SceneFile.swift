@@ -7,6 +7,9 @@ public enum SceneFile {
     /// Loads a scene from a file, or from `scene.json` inside a project folder.
     public static func load(_ path: String) throws -> Scene {
         let file = resolve(path)
+        if FileManager.default.fileExists(atPath: file), let problem = RegularFile.problem(file) {
+            throw SceneError(file: file, problem)
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             let exists = FileManager.default.fileExists(atPath: file)
             let missing = file.hasSuffix(".json") ? "no such file" : "no such project folder or scene file"
@@ -52,7 +55,7 @@ public enum SceneFile {
             stepShift: try fields.require("stepShift", FieldReader.positiveNumber),
             stepsPerSecond: try fields.require("stepsPerSecond", FieldReader.positiveRate),
             fps: try fields.require("fps", FieldReader.positiveRate),
-            steps: try fields.optional("steps", FieldReader.positiveInteger),
+            steps: try fields.optional("steps", FieldReader.stepCount),
             layers: layers,
             objects: objects,
             extensions: object.filter { !known.contains($0.key) }

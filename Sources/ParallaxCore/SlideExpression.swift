@@ -21,6 +21,12 @@ public struct SlideExpression: Sendable {
         return "round(\(stepTime)*\(speed))-round(\(base)*\(speed))"
     }
 
+    /// `start` + round(U·v): where something that started at `start` is at frame n.
+    public func position(velocity: Double, start: Int) -> String {
+        if velocity == 0 { return "\(start)" }
+        return "\(start)+round(\(stepTime)*(\(velocity)))"
+    }
+
     /// The same quantity computed in Swift, in the same order of operations as libavutil.
     public func offset(velocity: Double, stepsAhead: Int, frame: Int) -> Int {
         if velocity == 0 { return 0 }

@@ -26,6 +26,69 @@ public struct StepFolder: Sendable {
         (masksDirectory as NSString).appendingPathComponent(StepFolder.fileName(step: step))
     }
 
+    /// Per-layer pictures of a contour scene: `layers/NN/kkkkkk.png`, layer NN's strip at step k
+    /// (RGBA; alpha = where the layer is). See docs/step-folder.md.
+    public var layersDirectory: String { (projectDirectory as NSString).appendingPathComponent("layers") }
+
+    public func layerDirectory(_ layer: Int) -> String {
+        let number = String(layer)
+        return (layersDirectory as NSString).appendingPathComponent(String(repeating: "0", count: max(0, 2 - number.count)) + number)
+    }
+
+    public func stripPath(layer: Int, step: Int) -> String {
+        (layerDirectory(layer) as NSString).appendingPathComponent(StepFolder.fileName(step: step))
+    }
+
+    /// An object's picture: its box cut from the input, alpha = its mask (`layers/objects/NN.png`).
+    public func objectPicturePath(_ object: Int) -> String {
+        let number = String(object)
+        let name = String(repeating: "0", count: max(0, 2 - number.count)) + number + ".png"
+        return ((layersDirectory as NSString).appendingPathComponent("objects") as NSString).appendingPathComponent(name)
+    }
+
+    /// The same path as an image2 filename (`%` doubled).
+    public func objectPictureFilename(_ object: Int) -> String {
+        URL(fileURLWithPath: objectPicturePath(object)).standardizedFileURL.path.replacingOccurrences(of: "%", with: "%%")
+    }
+
+    /// The image2 pattern of one layer's strips (`%` in folder names doubled).
+    public func stripSequencePattern(layer: Int) -> String {
+        let directory = URL(fileURLWithPath: layerDirectory(layer)).standardizedFileURL.path
+        return directory.replacingOccurrences(of: "%", with: "%%") + "/%0\(StepFolder.digits)d.png"
+    }
+
+    /// Checks that every layer of a contour scene has its strips for steps 0...steps, each as
+    /// wide as the image and as high as the layer's strip; throws the first problem.
+    public func validateStrips(_ layout: StripLayout, objects: [ObjectMotion], steps: Int, width: Int) throws {
+        guard !layout.isStacked else { return }
+        for (index, object) in objects.enumerated() {
+            let path = objectPicturePath(index)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw SceneError(file: path, "missing: object \(object.name) renders from its picture, which generate writes")
+            }
+            let size = try PNGHeader.size(ofFile: path)
+            guard size.width == object.box.width, size.height == object.box.height else {
+                throw SceneError(file: path, "is \(size.width)x\(size.height) but object \(object.name)'s box is "
+                                 + "\(object.box.width)x\(object.box.height)")
+            }
+        }
+        for strip in layout.strips {
+            for step in 0...steps {
+                let path = stripPath(layer: strip.layerIndex, step: step)
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw SceneError(file: path, "missing: a scene with contour layers renders from each layer's strips "
+                                     + "(layers/NN/), which generate writes")
+                }
+                let size = try PNGHeader.size(ofFile: path)
+                guard size.width == width, size.height == strip.rows.count else {
+                    throw SceneError(file: path, "is \(size.width)x\(size.height) but layer \(strip.layerIndex)'s strip is "
+                                     + "\(width)x\(strip.rows.count)")
+                }
+                try PNGHeader.checkComplete(ofFile: path)
+            }
+        }
+    }
+
     /// The image2 demuxer pattern for the step files, with `%` in the folder's own name doubled
     /// so libavformat reads it literally.
     public var imageSequencePattern: String {
@@ -40,7 +103,8 @@ public struct StepFolder: Sendable {
         return count
     }
 
-    /// Checks that steps 0...steps exist and are PNGs of `width`×`height`; throws the first problem.
+    /// Checks that steps 0...steps exist and are whole PNGs of `width`×`height` (``PNGStructure``:
+    /// chunk headers only, no decoding); throws the first problem.
     public func validate(steps: Int, width: Int, height: Int) throws {
         for step in 0...steps {
             let path = stepPath(step)
@@ -51,14 +115,16 @@ public struct StepFolder: Sendable {
             guard size.width == width, size.height == height else {
                 throw SceneError(file: path, "is \(size.width)x\(size.height) but step 0 is \(width)x\(height)")
             }
-            try PNGHeader.checkComplete(ofFile: path)
+            try PNGStructure.check(ofFile: path)
         }
     }
 }
 
 /// Reads a PNG's size from its header without decoding it.
 public enum PNGHeader {
+    /// Also refuses pictures over ``PixelLimit`` and anything that is not a regular file.
     public static func size(ofFile path: String) throws -> (width: Int, height: Int) {
+        try RegularFile.check(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SceneError(file: path, "cannot be read")
         }
@@ -73,6 +139,7 @@ public enum PNGHeader {
         }
         let width = bigEndian(16), height = bigEndian(20)
         guard width > 0, height > 0 else { throw SceneError(file: path, "has an empty size") }
+        try PixelLimit.check(width: width, height: height, path: path)
         return (width, height)
     }
 
@@ -80,6 +147,7 @@ public enum PNGHeader {
     /// otherwise passes the header check and fails only deep inside a render, without a name.
     /// Reads the last bytes only, so checking a long step folder stays cheap.
     public static func checkComplete(ofFile path: String) throws {
+        try RegularFile.check(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SceneError(file: path, "cannot be read")
         }

@@ -54,7 +54,11 @@ public struct VideoEncoding: Hashable, Sendable {
     /// The audio encoder that goes with this video, or nil when the format holds no sound.
     public var audio: AudioEncoding? {
         guard codec.carriesAudio else { return nil }
-        return codec == .vp9 ? .opus : .aac
+        switch codec {
+        case .vp9: return .opus
+        case .ffv1: return .lossless  // a check render: the sound exact too
+        default: return .aac
+        }
     }
 }
 
@@ -130,7 +134,26 @@ public enum VideoCodec: String, CaseIterable, Hashable, Sendable {
 
     var fastStartByDefault: Bool { [.h264, .h265, .prores, .ffv1].contains(self) }
 
-    var supportsCRF: Bool { [.h264, .h265, .vp9].contains(self) }
+    public var supportsCRF: Bool { [.h264, .h265, .vp9].contains(self) }
+    /// The encoder's constant-rate-factor scale (libx264/libx265 0–51, libvpx-vp9 0–63).
+    public var crfRange: ClosedRange<Int>? {
+        switch self {
+        case .h264, .h265: 0...51
+        case .vp9: 0...63
+        default: nil
+        }
+    }
+    /// The container for a file whose extension FFmpeg does not know.
+    public var naturalContainer: String {
+        switch self {
+        case .h264, .h265: "mp4"
+        case .vp9: "webm"
+        case .prores: "mov"
+        case .ffv1: "matroska"
+        case .gif: "gif"
+        case .png: "image2"
+        }
+    }
     var supportsPreset: Bool { [.h264, .h265, .vp9].contains(self) }
     var presetOption: String { self == .vp9 ? "cpu-used" : "preset" }
     var defaultPreset: String { self == .vp9 ? "2" : "medium" }
@@ -161,7 +184,8 @@ public enum VideoCodec: String, CaseIterable, Hashable, Sendable {
 /// The audio encoder and its settings, shared by the shim and the ffmpeg command.
 public struct AudioEncoding: Hashable, Sendable {
     public let encoder: String
-    public let bitRate: String
+    /// nil for uncompressed sound.
+    public let bitRate: String?
     /// The sample format the mix ends in (the encoder's own, so no conversion is left to chance).
     public let sampleFormat: String
     /// Samples per encoder frame. The graph itself cuts the sound into frames this long:
@@ -171,6 +195,8 @@ public struct AudioEncoding: Hashable, Sendable {
 
     public static let aac = AudioEncoding(encoder: "aac", bitRate: "192k", sampleFormat: "fltp", frameSize: 1024)
     public static let opus = AudioEncoding(encoder: "libopus", bitRate: "192k", sampleFormat: "flt", frameSize: 960)
+    /// 32-bit float PCM: the mix's own samples, so two FFmpeg releases can be compared exactly.
+    public static let lossless = AudioEncoding(encoder: "pcm_f32le", bitRate: nil, sampleFormat: "flt", frameSize: 1024)
 
-    public var encoderOptions: [(key: String, value: String)] { [("b", bitRate)] }
+    public var encoderOptions: [(key: String, value: String)] { bitRate.map { [("b", $0)] } ?? [] }
 }

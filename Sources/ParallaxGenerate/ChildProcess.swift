@@ -5,7 +5,8 @@ import Glibc
 #endif
 
 /// A child process in its own process group, so a timeout or Ctrl-C can stop it and everything
-/// it started (a `--shell` pipeline, a Python worker's helpers).
+/// it started (a `--shell` pipeline, a Python worker's helpers). On Linux it is killed when
+/// `parallax` dies, however it dies (see ``ProcessSpawn``).
 final class ChildProcess {
     let pid: pid_t
     let executable: String
@@ -17,39 +18,12 @@ final class ChildProcess {
          closeInChild: [Int32] = []) throws {
         precondition(!arguments.isEmpty)
         executable = arguments[0]
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if let standardInput { posix_spawn_file_actions_adddup2(&actions, standardInput, 0) }
-        else { posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) }
-        if let standardOutput { posix_spawn_file_actions_adddup2(&actions, standardOutput, 1) }
-        else { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
-        posix_spawn_file_actions_addopen(&actions, 2, logPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        for descriptor in closeInChild { posix_spawn_file_actions_addclose(&actions, descriptor) }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        sigaddset(&defaults, SIGINT)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-
-        let cStrings = arguments.map { strdup($0) }
-        defer { cStrings.forEach { free($0) } }
-        var argv = cStrings + [nil]
-        var child: pid_t = 0
-        let result = posix_spawnp(&child, arguments[0], &actions, &attributes, &argv, environ)
-        guard result == 0 else {
-            throw InpaintError("cannot start \(arguments[0]): \(String(cString: strerror(result)))")
+        do {
+            pid = try ProcessSpawn.start(arguments, standardInput: standardInput, standardOutput: standardOutput,
+                                         logPath: logPath, closeInChild: closeInChild)
+        } catch let error as AVError {
+            throw InpaintError(error.message)
         }
-        pid = child
     }
 
     /// Reaps the child if it has exited; returns its status (exit code, or 128 + signal).

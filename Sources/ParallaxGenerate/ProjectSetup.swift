@@ -8,9 +8,11 @@ public enum ProjectSetup {
 
     /// Checks that `path` is a PNG and returns how scene.json should name it.
     public static func imageReference(imagePath: String, projectDirectory: String, copy: Bool) throws -> String {
-        guard FileManager.default.fileExists(atPath: imagePath) else { throw SceneError(file: imagePath, "no such file") }
+        try RegularFile.check(imagePath)
         do {
             _ = try PNGHeader.size(ofFile: imagePath)
+        } catch let error as SceneError where error.problem.contains("pixels, more than the limit") {
+            throw error
         } catch {
             throw SceneError(file: imagePath, "is not a PNG image (convert it first, e.g. ffmpeg -i photo.jpg photo.png)")
         }

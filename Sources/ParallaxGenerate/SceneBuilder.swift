@@ -19,6 +19,8 @@ public struct SceneBuilder: Sendable {
     public var objects: [ObjectSpec] = []
     /// Keep straight rows where masks, a depth map or the picture would give curves.
     public var straight = false
+    /// Let explicit layers' boundaries follow the picture's edges near their rows too.
+    public var followEdges = false
 
     public init() {}
 
@@ -36,6 +38,9 @@ public struct SceneBuilder: Sendable {
                 throw SceneError(file: "--layers", "give layers explicitly or with --auto-layers/--layer-masks, not both")
             }
             specs = layers
+            if followEdges {
+                contours = try SceneBuilder.followPicture(&specs, imagePath: imagePath, imageHeight: size.height)
+            }
         } else if let autoLayers {
             guard let depth else { throw SceneError(file: "--auto-layers", "needs a --depth-map to find the boundaries") }
             guard autoLayers >= 1, autoLayers <= size.height / 4 else {
@@ -74,13 +79,10 @@ public struct SceneBuilder: Sendable {
             }
         } else {
             specs = LayerSpec.defaults
-            if !straight {
-                let rows = try SceneBuilder.heights(of: specs, imageHeight: size.height).dropLast()
-                    .reduce(into: [Int]()) { rows, height in rows.append((rows.last ?? 0) + height) }
-                let found = BoundarySources.picture(try PNGImage.read(imagePath, channels: 3), near: rows)
-                contours = found
-                let edges = [0] + found.map(BoundarySources.representativeRow)
-                for index in specs.indices.dropLast() { specs[index].height = .pixels(edges[index + 1] - edges[index]) }
+            // Contour strips slide left or right only (the renderer's rule): other directions
+            // keep straight rows.
+            if !straight && Direction(degrees: direction).unitVector.y == 0 {
+                contours = try SceneBuilder.followPicture(&specs, imagePath: imagePath, imageHeight: size.height)
             }
         }
         let heights = try SceneBuilder.heights(of: specs, imageHeight: size.height)
@@ -115,6 +117,18 @@ public struct SceneBuilder: Sendable {
                                        direction: spec.direction, box: mask.box))
         }
         return objects
+    }
+
+    /// Curves along the picture's edges near the specs' rows; each spec's height becomes the
+    /// distance between its curves' median rows.
+    static func followPicture(_ specs: inout [LayerSpec], imagePath: String, imageHeight: Int) throws -> [[Int]] {
+        let rows = try heights(of: specs, imageHeight: imageHeight).dropLast()
+            .reduce(into: [Int]()) { rows, height in rows.append((rows.last ?? 0) + height) }
+        guard !rows.isEmpty else { return [] }
+        let found = BoundarySources.picture(try PNGImage.read(imagePath, channels: 3), near: rows)
+        let edges = [0] + found.map(BoundarySources.representativeRow)
+        for index in specs.indices.dropLast() { specs[index].height = .pixels(edges[index + 1] - edges[index]) }
+        return found
     }
 
     /// Each layer's rows per column: between consecutive contours, or straight from the heights.

@@ -87,8 +87,12 @@ public struct StepJournal: Sendable {
             throw SceneError(file: path, "cannot be written")
         }
         defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: line)
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: line)
+        } catch {
+            throw SceneError(file: path, "cannot be written: \(IOErrorText.reason(error) ?? "\(error)")")
+        }
     }
 }
 
@@ -100,6 +104,13 @@ public enum PlanFingerprint {
         var text = "\(plan.width)x\(plan.height)"
         for layer in plan.layers {
             text += ";\(layer.top),\(layer.height),\(layer.velocity.x),\(layer.velocity.y)"
+            // Contour edges only, so the fingerprints of straight scenes stay as they were.
+            if !layer.region.isStraight {
+                text += ";" + layer.region.top.map(String.init).joined(separator: ",")
+            }
+        }
+        for object in plan.objects {
+            text += ";o\(object.box.values),\(object.velocity.x),\(object.velocity.y)"
         }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {

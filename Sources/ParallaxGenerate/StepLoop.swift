@@ -49,14 +49,29 @@ public final class StepLoop {
 
     /// The step the loop would start at: 1 for a fresh run, n + 1 after n journaled steps.
     public func resumePoint() -> Int {
-        if settings.restart { return 1 }
-        let entries = journal.completedEntries()
+        settings.restart ? 1 : finishedSteps() + 1
+    }
+
+    /// Steps journaled and present on disk now, whatever `restart` says (after a failed
+    /// `--restart` run, the steps it made before failing).
+    public func finishedSteps() -> Int {
+        guard FileManager.default.fileExists(atPath: folder.stepPath(0)) else { return 0 }
         var done = 0
-        for entry in entries where FileManager.default.fileExists(atPath: folder.stepPath(entry.step)) {
+        let stacked = layout.isStacked
+        // A contour scene's step is done only with every layer's strip on disk too.
+        guard stacked || stripsExist(step: 0) else { return 0 }
+        for entry in journal.completedEntries() where FileManager.default.fileExists(atPath: folder.stepPath(entry.step))
+            && (stacked || stripsExist(step: entry.step)) {
             done = entry.step
         }
-        guard FileManager.default.fileExists(atPath: folder.stepPath(0)) else { return 1 }
-        return done + 1
+        return done
+    }
+
+    /// Finished steps another kind of inpainter made, by inpainter name.
+    public func stepsByOtherInpainters() -> [String: [Int]] {
+        let finished = finishedSteps()
+        let others = journal.completedEntries().filter { $0.step <= finished && $0.inpainter != inpainter.name }
+        return Dictionary(grouping: others, by: \.inpainter).mapValues { $0.map(\.step) }
     }
 
     /// Runs (or resumes) the loop; `progress(done, total)` after each step.
@@ -64,10 +79,18 @@ public final class StepLoop {
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> GenerateSummary {
         let plan = project.plan
         let fileManager = FileManager.default
-        try fileManager.createDirectory(atPath: folder.stepsDirectory, withIntermediateDirectories: true)
-        try fileManager.createDirectory(atPath: folder.masksDirectory, withIntermediateDirectories: true)
-        removePartialFiles()
+        let lock = try ProjectLock(projectDirectory: project.directory)
+        defer { withExtendedLifetime(lock) {} }
+        do {
+            try fileManager.createDirectory(atPath: folder.stepsDirectory, withIntermediateDirectories: true)
+            try fileManager.createDirectory(atPath: folder.masksDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw SceneError(file: project.directory, "cannot create steps/ and masks/: \(IOErrorText.reason(error) ?? "\(error)")")
+        }
+        removeAbandonedTemporaries()
         defer { inpainter.finish() }
+        // The exchange folder for external inpainters goes whether the loop ends well or not.
+        defer { try? fileManager.removeItem(atPath: workDirectory) }
 
         let start = resumePoint()
         var previous: Raster
@@ -93,17 +116,25 @@ public final class StepLoop {
                 throw SceneError(file: folder.stepPath(start - 1), "is \(previous.width)x\(previous.height), expected \(plan.width)x\(plan.height)")
             }
         }
+        // A scene with contour layers carries each layer's strip from step to step.
+        var strips: StripState?
+        if !layout.isStacked {
+            strips = start == 1 ? try writeStripsZero(image: previous) : try readStrips(step: start - 1)
+        }
         progress(start - 1, plan.steps)
         var written = 0
         if start <= plan.steps {
             for step in start...plan.steps {
                 if Interruption.requested { throw InpaintError("interrupted") }
-                previous = try makeStep(step, from: previous)
+                if let current = strips {
+                    strips = try makeStripStep(step, from: current)
+                } else {
+                    previous = try makeStep(step, from: previous)
+                }
                 written += 1
                 progress(step, plan.steps)
             }
         }
-        try? fileManager.removeItem(atPath: workDirectory)
         return GenerateSummary(resumedAfter: start - 1, stepsWritten: written, totalSteps: plan.steps)
     }
 
@@ -164,10 +195,12 @@ public final class StepLoop {
     }
 
     /// Temporary files a killed run left behind (AtomicOutput names them ".NAME.partial-PID.png").
-    private func removePartialFiles() {
+    /// Only those whose process is gone: a render writing into the project folder right now
+    /// owns its temporary.
+    private func removeAbandonedTemporaries() {
         for directory in [folder.stepsDirectory, folder.masksDirectory, project.directory] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            where name.hasPrefix(".") && name.contains(".partial-") {
+            where AbandonedTemporary.isAbandoned(name: name) {
                 try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
             }
         }

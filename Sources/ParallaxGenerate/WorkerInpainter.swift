@@ -110,8 +110,14 @@ public final class WorkerInpainter: Inpainter {
                 let line = pending[..<newline]
                 pending.removeSubrange(...newline)
                 let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                if text.hasPrefix("{"), let value = try? JSONValue.parse(Data(text.utf8)) { return value }
-                continue
+                guard text.hasPrefix("{") else { continue }
+                // A line that starts like a reply but is not JSON is a broken reply: say so now
+                // rather than wait out the timeout for one that will never come.
+                guard let value = try? JSONValue.parse(Data(text.utf8)) else {
+                    throw InpaintError("inpaint worker \(worker.executable) sent a reply that is not JSON on step \(step): "
+                                       + OneLine.clean(text, limit: 120))
+                }
+                return value
             }
             if Interruption.requested {
                 stopWorker()

@@ -9,21 +9,21 @@ struct CreateCommand: ParsableCommand {
         commandName: "create",
         abstract: "Still image to finished video in one go: init, generate, render.",
         discussion: """
-        Writes a project folder (default: OUTPUT's name + .parallax, beside it),
-        runs the step loop and renders the video. Run the same command again and
-        it resumes where it stopped; change the image or a scene flag and the
+        Writes a project folder (default: OUTPUT's name + .parallax, beside it), \
+        runs the step loop and renders the video. Run the same command again and \
+        it resumes where it stopped; change the image or a scene flag and the \
         steps start over. See docs/generate.md.
 
         Examples:
           parallax create fixtures/landscape.png -o landscape.mp4
           parallax create photo.png -o out.mp4 --direction 0 \\
-              --layers "sky:120:0.1,hills:90:d600,shore"
+              --layers "sky:120:0.1,hills:90:d600,shore::d70"
           parallax create photo.png -o out.mp4 --depth-map depth.png \\
               --auto-layers 4 --step-shift 16
           parallax create photo.png -o out.mp4 \\
               --inpaint-worker 'python3 docs/inpainters/opencv_worker.py'
-          parallax create photo.png -o out.mp4 --scene my.json --project work/p
-          parallax create photo.png -o out.mp4 --object boat:boat-mask.png:1
+          parallax create photo.png -o out.mp4 --scene my.json --project p
+          parallax create photo.png -o out.mp4 --object boat:boat.png:1
         """
     )
 
@@ -48,13 +48,32 @@ struct CreateCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    /// The input image and what the project folder will hold: the video may replace none of them.
+    func createInputs(projectDirectory directory: String) -> ProtectedInputs {
+        var inputs = ProtectedInputs()
+        let join = { (name: String) in (directory as NSString).appendingPathComponent(name) }
+        inputs.add(file: image, role: "the input image")
+        if let depthMap = scene.depthMap { inputs.add(file: depthMap, role: "the depth map") }
+        if let sceneFile = scene.scene { inputs.add(file: sceneFile, role: "the --scene file") }
+        inputs.add(file: join(SceneFile.defaultName), role: "the scene file")
+        inputs.add(file: join(ProjectSetup.imageName), role: "the project's image")
+        inputs.add(file: join("journal.jsonl"), role: "the step journal")
+        inputs.add(folder: join("steps"), role: "the step folder")
+        inputs.add(folder: join("masks"), role: "the mask folder")
+        inputs.add(folder: directory, role: "the project folder", contentsProtected: false)
+        return inputs
+    }
+
     var projectDirectory: String {
         project ?? ((output as NSString).deletingPathExtension + ".parallax")
     }
 
     func run() throws {
         try AtomicOutput(output).checkWritable()
+        // Every output and encoding option is checked before the project is touched.
+        try OutputPreflight.check(video: encoding.encoding(output: output), output: output)
         let directory = projectDirectory
+        try createInputs(projectDirectory: directory).check(output: output, flag: "-o")
         let sceneFile = (directory as NSString).appendingPathComponent(SceneFile.defaultName)
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         if !existing.isEmpty && !FileManager.default.fileExists(atPath: sceneFile) {
@@ -75,6 +94,8 @@ struct CreateCommand: ParsableCommand {
                                    objectMasks: newScene.objectMasks)
         }
         let opened = try Project(path: directory)
+        // The scene's own render keys (sound, effects, loop) are checked before the first step.
+        try OutputPreflight.check(settings: try encoding.settings(project: opened, output: output), output: output)
         try runStepLoop(project: opened, inpaint: inpaint, depthPath: scene.depthMap, restart: restart || !unchanged,
                         quiet: quiet, projectArgument: directory)
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParallaxAV
 import ParallaxCore
 
 /// Flags that choose how the video is encoded, and the render options scene keys can also set.
@@ -9,10 +10,12 @@ struct EncodingOptions: ParsableArguments {
     @Option(help: "Output kind: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (png writes a folder of frames).")
     var format: OutputFormat?
 
-    @Option(help: "Constant rate factor (lower is better and larger; H.264 default 18, H.265 22, VP9 31).")
+    @Option(parsing: .unconditional,
+            help: "Constant rate factor, lower is better and larger: H.264 and H.265 0…51 (default 18, 22), VP9 0…63 (31).")
     var crf: Int?
 
-    @Option(help: "Encoder speed (H.264/H.265: ultrafast … veryslow, default medium; VP9: cpu-used 0 … 8, default 2).")
+    @Option(parsing: .unconditional,
+            help: "Encoder speed (H.264/H.265: ultrafast … veryslow, default medium; VP9: cpu-used 0 … 8, default 2).")
     var preset: String?
 
     @Option(help: "Container format (mp4, matroska, mov, nut); by default from the output's extension.")
@@ -24,7 +27,7 @@ struct EncodingOptions: ParsableArguments {
     @Option(help: "Seamless loop: pingpong or crossfade (overrides the scene's \"loop\").")
     var loop: String?
 
-    @Option(help: "Seconds of the crossfade for --loop crossfade (default 1).")
+    @Option(parsing: .unconditional, help: "Seconds of the crossfade for --loop crossfade (default 1).")
     var loopSeconds: Double?
 
     @Flag(help: "A fast preview: half size, half the frame rate, fastest encoder settings.")
@@ -36,16 +39,34 @@ struct EncodingOptions: ParsableArguments {
             throw ValidationError("--interpolation must be one of \(Interpolation.modeNames.joined(separator: ", ")), got \(interpolation)")
         }
         if let loop, LoopMode.parse(loop) == nil { throw ValidationError("--loop must be pingpong or crossfade, got \(loop)") }
-        if let loopSeconds, !(loopSeconds > 0) { throw ValidationError("--loop-seconds must be greater than 0") }
+        if let loopSeconds, !(loopSeconds > 0 && loopSeconds <= LoopMode.longestCrossfade) {
+            throw ValidationError("--loop-seconds must be greater than 0 and at most \(Int(LoopMode.longestCrossfade)), got \(loopSeconds)")
+        }
+        if let container, !Muxers.exists(named: container) {
+            throw ValidationError("--container must be a container FFmpeg writes (mp4, matroska, mov, nut, webm, …), got \"\(container)\"")
+        }
     }
 
     func encoding(output: String?) -> VideoEncoding {
-        OutputFormat.encoding(output: output, format: format, codec: codec, crf: crf, preset: preset, container: container)
+        var video = OutputFormat.encoding(output: output, format: format, codec: codec, crf: crf, preset: preset, container: container)
+        // An extension FFmpeg does not know (clip.xyz) still gets a video: the codec's own container.
+        if video.container == nil, let output, !video.codec.writesFolder, !Muxers.knowsExtension(of: output) {
+            video.container = video.codec.naturalContainer
+        }
+        return video
     }
 
     /// The scene's render settings with these flags applied over them.
     func settings(project: Project, output: String?) throws -> RenderSettings {
         let video = encoding(output: output)
+        if let crf {
+            guard let range = video.codec.crfRange else {
+                throw FlagError("--crf applies to h264, h265 and vp9; \(video.codec.rawValue) has no constant rate factor")
+            }
+            guard range.contains(crf) else {
+                throw FlagError("--crf for \(video.codec.rawValue) must be between \(range.lowerBound) and \(range.upperBound), got \(crf)")
+            }
+        }
         if video.codec == .vp9, let preset, Int(preset).map({ !(0...8).contains($0) }) ?? true {
             throw FlagError("--preset for VP9 is cpu-used, a number from 0 (slowest) to 8 (fastest); got \(preset)")
         }
@@ -64,7 +85,23 @@ struct EncodingOptions: ParsableArguments {
         } else if let loopSeconds, case .crossfade? = settings.loop {
             settings.loop = .crossfade(seconds: loopSeconds)
         }
-        return preview ? settings.previewing() : settings
+        settings = preview ? settings.previewing() : settings
+        if loop != nil || loopSeconds != nil { try checkLoopFits(settings, project: project) }
+        return settings
+    }
+
+    /// A crossfade asked for here that the video is too short for: name the flag, not scene.json.
+    private func checkLoopFits(_ settings: RenderSettings, project: Project) throws {
+        var plan = project.plan
+        if let divisor = settings.preview?.frameRateDivisor, divisor > 1 {
+            plan = plan.withFrameRate(Rational(plan.fps.numerator, plan.fps.denominator * divisor))
+        }
+        do {
+            try settings.loop?.check(frames: plan.frameCount, fps: plan.fps, sceneFile: "")
+        } catch let error as SceneError {
+            let flag = loopSeconds != nil ? "--loop-seconds \(loopSeconds!)" : "--loop \(loop ?? "")"
+            throw FlagError("\(flag): \(error.problem)")
+        }
     }
 }
 

@@ -8,11 +8,11 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Run (or resume) the step loop: shift every layer, mask the gaps, inpaint them.",
         discussion: """
-        Writes PROJECT/steps/NNNNNN.png (step 0 is the input image),
-        PROJECT/masks/NNNNNN.png and one journal.jsonl line per finished step.
-        Run it again after a crash, a kill or an inpainter failure and it carries
-        on after the last finished step; with the built-in inpainter the result
-        is byte-identical to an uninterrupted run. See docs/generate.md.
+        Writes PROJECT/steps/NNNNNN.png (step 0 is the input image), \
+        PROJECT/masks/NNNNNN.png and one journal.jsonl line per finished step. Run \
+        it again after a crash, a kill or an inpainter failure and it carries on \
+        after the last finished step; with the built-in inpainter the result is \
+        byte-identical to an uninterrupted run. See docs/generate.md.
 
         Examples:
           parallax generate my-project

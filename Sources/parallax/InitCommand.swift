@@ -8,18 +8,19 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Start a project: copy the image and write scene.json.",
         discussion: """
-        Without layer flags the image is cut into four preset layers (sky 30%,
-        horizon 20%, background 25%, foreground the rest). Edit scene.json,
-        check it with `parallax plan --png`, then run `parallax generate` and
-        `parallax render`. See docs/generate.md.
+        Without layer flags the image is cut into four preset layers (sky 30%, \
+        horizon 20%, background 25%, foreground the rest). Edit scene.json, check \
+        it with `parallax plan --png`, then run `parallax generate` and `parallax \
+        render`. See docs/generate.md.
 
         Examples:
           parallax init photo.png my-project
-          parallax init photo.png my-project --layers "sky:120:0.1,hills:90:d600,shore"
-          parallax init photo.png my-project --layer sky:30%:cloud --layer land::1
-          parallax init photo.png my-project --depth-map depth.png --auto-layers 4
-          parallax init photo.png my-project --reference   # keep the image in place
-          parallax init photo.png my-project --object tree:tree-mask.png:d40
+          parallax init photo.png p --layers "sky:120:0.1,hills:90:d600,shore::d70"
+          parallax init photo.png p --layer sky:30%:cloud --layer land::1
+          parallax init photo.png p --depth-map depth.png --auto-layers 4
+          parallax init photo.png p --direction -90     # layers move down
+          parallax init photo.png p --reference     # keep the image in place
+          parallax init photo.png p --object tree:tree-mask.png:d40
         """
     )
 
@@ -37,6 +38,9 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Replace an existing scene.json.")
     var force = false
 
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
     func run() throws {
         let sceneFile = (project as NSString).appendingPathComponent(SceneFile.defaultName)
         if FileManager.default.fileExists(atPath: sceneFile) && !force {
@@ -46,6 +50,7 @@ struct InitCommand: ParsableCommand {
         let newScene = try scene.makeScene(imagePath: image, imageReference: reference)
         try ProjectSetup.write(scene: newScene.scene, projectDirectory: project, copyFrom: self.reference ? nil : image,
                                objectMasks: newScene.objectMasks)
+        guard !quiet else { return }
         print("wrote \(sceneFile)")
         print(PlanTable(plan: try Project(path: project).plan).text)
     }

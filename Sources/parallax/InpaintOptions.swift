@@ -14,13 +14,13 @@ struct InpaintOptions: ParsableArguments {
     @Flag(help: "Run --inpaint-command under /bin/sh -c (values are inserted shell-quoted).")
     var shell = false
 
-    @Option(help: "Seconds an external inpainter may take per step before it is stopped.")
+    @Option(parsing: .unconditional, help: "Seconds an external inpainter may take per step before it is stopped.")
     var timeout: Double = 600
 
-    @Option(help: "Times to retry a failed external inpainter step before giving up.")
+    @Option(parsing: .unconditional, help: "Times to retry a failed external inpainter step before giving up.")
     var retries: Int = 0
 
-    @Option(help: "Seed; each step's seed is derived from it and the step number.")
+    @Option(parsing: .unconditional, help: "Seed; each step's seed is derived from it and the step number.")
     var seed: UInt64 = 0
 
     @Option(help: "Prompt passed to external inpainters ({prompt}).")
@@ -29,28 +29,28 @@ struct InpaintOptions: ParsableArguments {
     @Option(help: "Negative prompt passed to external inpainters ({negative_prompt}).")
     var negativePrompt: String = ""
 
-    @Option(help: "Patch size of the built-in inpainter, in pixels.")
+    @Option(parsing: .unconditional, help: "Patch size of the built-in inpainter, in pixels.")
     var patchSize: Int = 9
 
-    @Option(help: "Pixels the mask grows from the gap into the known pixels beside it.")
+    @Option(parsing: .unconditional, help: "Pixels the mask grows from the gap into the known pixels beside it.")
     var maskGrow: Double = 0
 
-    @Option(help: "Pixels near a band's edges over which the grown mask narrows to nothing.")
+    @Option(parsing: .unconditional, help: "Pixels near a band's edges over which the grown mask narrows to nothing.")
     var maskCornerSize: Double = 0
 
     @Option(help: "How the grown mask's corners narrow: taper (straight) or round (quarter circle).")
     var maskCorners: MaskShape.CornerStyle = .taper
 
-    @Option(help: "Width of the soft ramp at the grown mask's outer edge, in pixels.")
+    @Option(parsing: .unconditional, help: "Width of the soft ramp at the grown mask's outer edge, in pixels.")
     var maskFeather: Double = 0
 
-    @Option(help: "Beyond the grown mask, let the mask decay as exp(-d/N) (0: no tail).")
+    @Option(parsing: .unconditional, help: "Beyond the grown mask, let the mask decay as exp(-d/N) (0: no tail).")
     var maskFalloff: Double = 0
 
-    @Option(help: "Gaussian blur radius applied to the mask within each band.")
+    @Option(parsing: .unconditional, help: "Gaussian blur radius applied to the mask within each band.")
     var maskBlur: Double = 0
 
-    @Option(help: "Strength 0…1 of the mask outside the gap (lerp between known and inpainted pixels).")
+    @Option(parsing: .unconditional, help: "Strength 0…1 of the mask outside the gap (lerp between known and inpainted pixels).")
     var maskAlpha: Double = 1
 
     func validate() throws {
@@ -107,8 +107,14 @@ func runStepLoop(project: Project, inpaint: InpaintOptions, depthPath: String?, 
         let summary = try loop.run { done, _ in display.update(done) }
         let how = summary.resumedAfter > 0 ? " (resumed after step \(summary.resumedAfter))" : ""
         display.finish("generated \(summary.stepsWritten) steps of \(summary.totalSteps) with \(loop.inpainter.name)\(how)")
+        // Resuming with another inpainter keeps the steps the first one made: say so.
+        for (name, steps) in loop.stepsByOtherInpainters().sorted(by: { $0.key < $1.key }) where !quiet {
+            let range = steps.count == 1 ? "step \(steps[0])" : "steps \(steps.min()!)–\(steps.max()!)"
+            FileHandleOutput.error("parallax: \(range) came from the \(name) inpainter, not \(loop.inpainter.name), and are kept; "
+                                   + "to make every step with \(loop.inpainter.name), run again with --restart")
+        }
     } catch let error as InpaintError {
-        let kept = max(0, loop.resumePoint() - 1)
+        let kept = loop.finishedSteps()
         // End the progress bar's line first, when one is being drawn.
         let newline = !quiet && isatty(STDERR_FILENO) != 0 ? "\n" : ""
         let resume = "parallax generate \(ShellQuoting.quote(projectArgument))"
@@ -116,7 +122,8 @@ func runStepLoop(project: Project, inpaint: InpaintOptions, depthPath: String?, 
             FileHandleOutput.error(newline + "parallax: interrupted; \(kept) finished steps are kept (resume with: \(resume))")
             throw ExitCode(130)
         }
-        FileHandleOutput.error(newline + "parallax: \(error.description); \(kept) finished steps are kept (resume with: \(resume))")
+        // An inpainter's own words may hold line breaks and escape codes: keep them to one line.
+        FileHandleOutput.error(newline + "parallax: \(OneLine.clean(error.description)); \(kept) finished steps are kept (resume with: \(resume))")
         throw ExitCode.failure
     }
 }

@@ -9,19 +9,22 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Print the layer table and the totals a scene gives.",
         discussion: """
-        Shows each layer's rows, speed, velocity in pixels per step and the steps it needs to move
-        its whole extent, then the step count, duration and frame count.
+        Shows each layer's rows, speed, velocity in pixels per step and the steps \
+        it needs to move its whole extent, then the step count, duration and frame \
+        count.
 
-        With --json, prints the layer geometry as one JSON document instead of the table:
-        {"width", "height", "steps", "stepShift", "stepsPerSecond", "fps", "layers": [{"name",
-        "speed", "direction", "velocity": [vx, vy], "top": [W rows], "bottom": [W rows]}],
-        "objects": [...]}. Velocity is in pixels per step (x right, y down); top[x] is a layer's
-        first row in column x and bottom[x] one past its last.
+        With --json, prints the layer geometry as one JSON document instead of the \
+        table: {"width", "height", "steps", "stepShift", "stepsPerSecond", "fps", \
+        "layers": [{"name", "speed", "direction", "velocity": [vx, vy], "top": [W \
+        rows], "bottom": [W rows]}], "objects": [...]}. Velocity is in pixels per \
+        step (x right, y down); top[x] is a layer's first row in column x and \
+        bottom[x] one past its last.
 
-        With --png, also draws the plan over the image (step 0, or the scene's image): layer
-        edges (curves where they follow the picture), names with speeds, and an arrow per layer
-        pointing where it moves, longer when faster; a square marks a still layer. Objects are
-        outlined in cyan with their own name and arrow.
+        With --png, also draws the plan over the image (step 0, or the scene's \
+        image): layer edges (curves where they follow the picture), names with \
+        speeds, and an arrow per layer pointing where it moves, longer when faster; \
+        a square marks a still layer. Objects are outlined in cyan with their own \
+        name and arrow.
 
         Examples:
           parallax plan landscape.parallax
@@ -40,9 +43,17 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also draw the plan over the image into this PNG.", valueName: "file"))
     var png: String?
 
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
     func run() throws {
         let opened = try Project(path: project)
-        if json {
+        if let png {
+            let settings = try? RenderSettings(project: opened, video: VideoEncoding())
+            try ProtectedInputs(project: opened, settings: settings).check(output: png, flag: "--png")
+        }
+        if quiet {
+        } else if json {
             print(try PlanDocument(plan: opened.plan).jsonText())
         } else {
             print(PlanTable(plan: opened.plan).text)
@@ -59,7 +70,7 @@ struct PlanCommand: ParsableCommand {
             let output = AtomicOutput(png)
             try output.checkWritable()
             try output.write { try PNGImage.write(picture, to: $0) }
-            if !json { print("wrote \(png)") }
+            if !json && !quiet { print("wrote \(png)") }
         }
     }
 }

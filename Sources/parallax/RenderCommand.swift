@@ -7,29 +7,32 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Render a project's step folder to a video, in this process.",
         discussion: """
-        Reads PROJECT/scene.json and PROJECT/steps/, slides every layer between consecutive steps
-        at its exact velocity, stacks the layers and encodes. The video is written under a
-        temporary name and moved into place only when complete; Ctrl-C stops cleanly.
+        Reads PROJECT/scene.json and PROJECT/steps/, slides every layer between \
+        consecutive steps at its exact velocity, stacks the layers and encodes. The \
+        video is written under a temporary name and moved into place only when \
+        complete; Ctrl-C stops cleanly.
+
+        --no-encode runs the graph and writes nothing, so it refuses -o.
+
+        Effects, sound, interpolation and loops come from scene.json (see \
+        docs/effects.md, docs/audio.md, docs/outputs.md).
+
+        --frames A:B renders frames A to B-1 of the full render, exactly those \
+        frames, as a video of its own labelled with its range; join parts with \
+        `parallax concat` (docs/distributed.md). A part has no sound: concat \
+        --project muxes the whole render's sound once.
 
         Examples:
           parallax render landscape.parallax -o landscape.mp4
           parallax render my-project -o out.mp4 --crf 23 --preset veryfast
-          parallax render my-project -o check.mkv --codec ffv1     # lossless RGB
-          parallax render my-project --no-encode                   # compositing speed only
+          parallax render my-project -o check.mkv --codec ffv1   # lossless RGB
+          parallax render my-project --no-encode     # compositing speed only
           parallax render my-project -o loop.webm --loop pingpong   # VP9
-          parallax render my-project -o clip.gif          # own palette
+          parallax render my-project -o clip.gif     # own palette
           parallax render my-project -o frames --format png
           parallax render my-project -o quick.mp4 --preview
           parallax render my-project -o x.mp4 --interpolation crossfade
           parallax render my-project -o part2.mp4 --frames 300:600  # a part
-
-        --frames A:B renders frames A to B-1 of the full render, exactly those
-        frames, as a video of its own labelled with its range; join parts with
-        `parallax concat` (docs/distributed.md). A part has no sound: concat
-        --project muxes the whole render's sound once.
-
-        Effects, sound, interpolation and loops come from scene.json
-        (see docs/effects.md, docs/audio.md, docs/outputs.md).
         """
     )
 
@@ -55,12 +58,15 @@ struct RenderCommand: ParsableCommand {
         if let frames, FrameRange(parsing: frames) == nil {
             throw ValidationError("--frames must be A:B with whole numbers 0 <= A < B, got \(frames)")
         }
+        // --no-encode writes nothing; with -o a user would wait for a file that never comes.
+        if let output, noEncode { throw ValidationError("--no-encode writes no file; leave out -o \(output) (or --no-encode)") }
     }
 
     func run() throws {
         let opened = try Project(path: project)
         var settings = try encoding.settings(project: opened, output: output)
         settings.frames = frames.flatMap(FrameRange.init(parsing:))
+        if let output { try ProtectedInputs(project: opened, settings: settings).check(output: output, flag: "-o") }
         let job = try RenderJob(project: opened, settings: settings)
         let display = ProgressDisplay(total: job.frameCount, label: "render", quiet: quiet)
         GraphRunner.installInterruptHandler()

@@ -71,12 +71,57 @@ import TestSupport
         }
     }
 
-    @Test func rainFalls() throws {
-        let (with, without) = try renderPair([["type": "rain", "opacity": 1, "density": 0.5]])
-        // The streaks (what rain added) differ from frame to frame.
-        let streaks = { (n: Int) in zip(with[n].pixels, without[n].pixels).map { Int($0) - Int($1) > 20 } }
-        #expect(streaks(10) != streaks(11))
-        #expect(streaks(10).filter { $0 }.count > 50)
+    /// Where rain (at opacity 1, screened: a streak is white) lit a frame: pixels white with rain
+    /// and not white without.
+    static func streakMask(_ with: Raster, _ without: Raster) -> [[Bool]] {
+        (0..<with.height).map { y in
+            (0..<with.width).map { x in
+                (0..<3).allSatisfy { with[x, y, $0] >= 250 } && !(0..<3).allSatisfy { without[x, y, $0] >= 250 }
+            }
+        }
+    }
+
+    @Test func rainDrawsThinVerticalStreaksThatFallDownEveryFrame() throws {
+        let length = 8
+        let (with, without) = try renderPair([["type": "rain", "opacity": 1, "density": 1, "length": .number(Double(length))]])
+        let masks = (10...12).map { Self.streakMask(with[$0], without[$0]) }
+        let lit = masks[0].joined().filter { $0 }.count
+        // Density 1 lights about 9 % of the 96x64 picture.
+        #expect(lit > 200 && lit < 1500, "\(lit) streak pixels")
+        // Streaks: runs down a column are about `length` long, runs along a row about 1 wide.
+        var vertical: [Int] = [], horizontal: [Int] = []
+        for x in 0..<96 {
+            var run = 0
+            for y in 0..<64 { if masks[0][y][x] { run += 1 } else if run > 0 { vertical.append(run); run = 0 } }
+        }
+        for row in masks[0] {
+            var run = 0
+            for pixel in row { if pixel { run += 1 } else if run > 0 { horizontal.append(run); run = 0 } }
+        }
+        let mean = { (runs: [Int]) in Double(runs.reduce(0, +)) / Double(max(runs.count, 1)) }
+        #expect(mean(vertical) >= Double(length) * 0.7, "vertical runs \(mean(vertical))")
+        #expect(mean(horizontal) < 1.6, "horizontal runs \(mean(horizontal))")
+        // Falling: the next frame's streaks are this frame's moved down by fall x height (3.84 px).
+        for (now, next) in zip(masks, masks.dropFirst()) {
+            let overlap = { (dy: Int) -> Double in
+                var same = 0, total = 0
+                for y in 0..<(64 - 6) { for x in 0..<96 where now[y][x] { total += 1; if next[y + dy][x] { same += 1 } } }
+                return Double(same) / Double(max(total, 1))
+            }
+            let best = (0...6).max { overlap($0) < overlap($1) }!
+            #expect((3...4).contains(best), "streaks moved \(best) px down")
+            #expect(overlap(best) > 0.8 && overlap(best) > overlap(0) + 0.2)
+        }
+    }
+
+    @Test func moreDensityMoreStreaks() throws {
+        let light = try renderPair([["type": "rain", "opacity": 1, "density": 0.3]])
+        let heavy = try renderPair([["type": "rain", "opacity": 1, "density": 1]])
+        let count = { (pair: (with: [Raster], without: [Raster])) in
+            Self.streakMask(pair.with[20], pair.without[20]).joined().filter { $0 }.count
+        }
+        #expect(count(light) > 0)
+        #expect(count(heavy) > 4 * count(light))
     }
 
     @Test func swayMovesOnlyTheChosenLayer() throws {

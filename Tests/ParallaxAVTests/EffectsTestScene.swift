@@ -10,9 +10,10 @@ struct EffectsTestScene {
 
     /// 96×64, two layers moving left (layer0 slow on top, layer1 fast below), 6 steps at 4 steps/s
     /// and 30 fps: 45 frames.
-    init(extensions: [String: JSONValue] = [:], steps: Int = 6, direction: Double = 180, prefix: String = "fx") throws {
+    init(extensions: [String: JSONValue] = [:], steps: Int = 6, direction: Double = 180, prefix: String = "fx",
+         texture: GroundTruthScene.Texture = .noise) throws {
         directory = TemporaryDirectory(prefix)
-        let truth = try GroundTruthScene(directory: directory.path, direction: direction, steps: steps)
+        let truth = try GroundTruthScene(directory: directory.path, direction: direction, steps: steps, texture: texture)
         var scene = truth.project.scene
         scene.extensions = extensions
         try SceneFile.encode(scene).write(to: URL(fileURLWithPath: truth.project.sceneFile))

@@ -31,16 +31,30 @@ func sceneWith(_ extra: String) -> String {
 }
 
 @Suite struct EffectsGraphTests {
+    /// A change signal, not a proof of correctness: filters/golden/exact-three-layers.lavfi is
+    /// the plain exact-mode graph as last reviewed, and any change to its text fails here so the
+    /// change is seen (an effect, sound or mode leaking into a plain scene's graph, a reordered
+    /// chain). Whether a graph is right is decided by the ground-truth, parity and memory tests;
+    /// after a deliberate builder change, run those, then rewrite the golden file from
+    /// `graph.script`. The structural checks below hold across such rewrites.
     @Test func aSceneWithoutEffectsOrSoundBuildsTheSameGraphTextAsBefore() throws {
-        // filters/golden/exact-three-layers.lavfi is the plain exact-mode graph (first written by
-        // the renderer before effects, sound and interpolation modes existed; rewritten only when
-        // the exact graph itself changed, to decode each step image once and to keep the step
-        // streams at the step rate for constant memory).
         let (_, plan) = try makePlan(threeLayerScene)
         let graph = RenderGraph(plan: plan, stepPattern: "/golden/steps/%06d.png", settings: RenderSettings())
         let golden = try String(contentsOfFile: goldenPath("exact-three-layers.lavfi"), encoding: .utf8)
-        #expect(graph.script == golden)
+        #expect(graph.script == golden, "the plain graph's text changed: review it, then rewrite the golden file")
         #expect(!graph.hasAudio)
+        // What the design fixes, whatever the text: the step images decoded once, each moving
+        // layer placed by SlideExpression's offsets for steps K and K+1, one conversion to 4:2:0.
+        let script = graph.script
+        #expect(script.components(separatedBy: "movie=").count - 1 == 1)
+        let slide = SlideExpression(clock: plan.clock)
+        for layer in plan.layers where layer.isMoving {
+            for ahead in [0, 1] {
+                let x = slide.offset(velocity: layer.velocity.x, stepsAhead: ahead)
+                #expect(script.contains("overlay=x=\(x):"), "\(layer.name): no overlay at step K+\(ahead)'s offset")
+            }
+        }
+        #expect(script.components(separatedBy: "format=pix_fmts=yuv420p").count - 1 == 1)
     }
 
     @Test func everyBuiltInFragmentLoadsAndDocumentsItsParameters() throws {

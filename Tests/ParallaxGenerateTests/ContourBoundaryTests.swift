@@ -52,6 +52,19 @@ struct ContourBoundaryTests {
         #expect(zip(boundary, boundary.dropFirst()).allSatisfy { abs($0 - $1) <= 2 })
     }
 
+    @Test("a large picture is searched shrunk and refined at full size, still within 2 px")
+    func largePictureCoarseToFine() throws {
+        let directory = TemporaryDirectory()
+        let width = 1280, height = 660
+        var generator = SeededGenerator(seed: 5)
+        let truth = ContourFixtures.curve(width: width, base: 200, amplitude: 25, generator: &generator)
+        let picture = ContourFixtures.picture(width: width, height: height, boundaries: [truth], seed: 5)
+        let scene = try build(picture, in: directory)
+        let boundary = try #require(scene.layers[1].boundary)
+        let agreement = ContourFixtures.agreement(boundary, truth)
+        #expect(agreement >= 0.95, "agreement \(agreement)")
+    }
+
     @Test("--straight keeps today's straight rows for the defaults and for masks")
     func straightKeepsRows() throws {
         let directory = TemporaryDirectory()
@@ -62,10 +75,26 @@ struct ContourBoundaryTests {
         #expect(defaults.layers.compactMap(\.height) == [36, 24, 30])
         let masked = try build(picture, in: directory) { $0.straight = true; $0.layerMaskPaths = [directory.file("sky.png")] }
         #expect(masked.layers.allSatisfy { $0.boundary == nil })
+        // Contour strips slide left or right only, so up or down keeps the default rows straight.
+        let upward = try build(picture, in: directory) { $0.direction = 90 }
+        #expect(upward.layers.allSatisfy { $0.boundary == nil })
         let explicit = try build(picture, in: directory) {
             $0.layers = try LayerSpec.parseList(["sky:40:0.2,land"], option: "--layers")
         }
         #expect(explicit.layers.allSatisfy { $0.boundary == nil })
+    }
+
+    @Test("explicit rows follow the picture's edges only when asked (--follow-edges)")
+    func explicitRowsFollowWhenAsked() throws {
+        let directory = TemporaryDirectory()
+        let (picture, truth) = Self.skyline()
+        let scene = try build(picture, in: directory) {
+            $0.layers = try LayerSpec.parseList(["sky:40:0.2,land"], option: "--layers")
+            $0.followEdges = true
+        }
+        let boundary = try #require(scene.layers[1].boundary)
+        #expect(ContourFixtures.agreement(boundary, truth) >= 0.95)
+        #expect(scene.layers[0].depth == .speed(0.2))
     }
 
     @Test("a depth map's jump becomes the boundary, column by column")

@@ -191,6 +191,8 @@ import Testing
         #expect(result.standardError.contains("2 finished steps are kept"))
         #expect(StepJournal(projectDirectory: project).completedEntries().map(\.step) == [1, 2])
         #expect(StepFolder(projectDirectory: project).consecutiveStepCount() == 3)
+        // The exchange folder goes with the failed (or timed-out) inpainter.
+        #expect(!FileManager.default.fileExists(atPath: project + "/.work"))
 
         // The fixed inpainter (fail step far away) resumes after step 2.
         let fixed = "\(python) \(directory.file("fake.py")) \(mode) 99 {step} {image} {mask} {output}"

@@ -20,6 +20,7 @@ import Testing
         #expect(throws: SceneError.self) { try LayerSpec.parseList(["sky:10:fast"], option: "--layers") }
         do {
             _ = try LayerSpec.parseList(["sky:10:1.5"], option: "--layers")
+            Issue.record("a speed of 1.5 was accepted; speeds run from 0 to 1")
         } catch let error as SceneError {
             #expect(error.description.contains("--layers") && error.description.contains("1.5"))
         } catch { Issue.record("unexpected \(error)") }

@@ -48,13 +48,19 @@ import Testing
         let lines = try String(contentsOfFile: journal.path, encoding: .utf8).split(separator: "\n")
         try (lines[0..<3].joined(separator: "\n") + "\n" + lines[3].prefix(10)).write(toFile: journal.path, atomically: true, encoding: .utf8)
         try Data("garbage".utf8).write(to: URL(fileURLWithPath: cutProject.folder.stepPath(5)))
-        try Data("partial".utf8).write(to: URL(fileURLWithPath: cut.path + "/steps/.000006.partial-1.png"))
+        // A killed run's temporary: its process is gone (only such temporaries are removed).
+        let killed = Process()
+        killed.executableURL = URL(fileURLWithPath: "/bin/true")
+        try killed.run()
+        killed.waitUntilExit()
+        let abandoned = cut.path + "/steps/.000006.partial-\(killed.processIdentifier).png"
+        try Data("partial".utf8).write(to: URL(fileURLWithPath: abandoned))
         let loop = StepLoop(project: cutProject, inpainter: BuiltinInpainter(), settings: GenerateSettings(seed: 9))
         #expect(loop.resumePoint() == 4)
         let summary = try loop.run()
         #expect(summary.resumedAfter == 3 && summary.stepsWritten == 3)
         #expect(GenerateFixtures.stepBytes(cut.path, steps: 6) == GenerateFixtures.stepBytes(whole.path, steps: 6))
-        #expect(!FileManager.default.fileExists(atPath: cut.path + "/steps/.000006.partial-1.png"))
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
         #expect(journal.completedEntries().map(\.step) == Array(1...6))
     }
 

@@ -49,6 +49,7 @@ struct BadInputTests {
                 #expect(first.contains(text), "the message should name \(text): \(context)")
             }
             #expect(lines.count == 1, "one line, no usage dump or library noise: \(context)")
+            #expect(!run.standardError.contains(".partial"), "errors name the user's path, never the temporary: \(context)")
             #expect(run.standardOutput.isEmpty || command == .plan, context)
             if let watched {
                 #expect(PathState(watched) == before, "\(watched) must be left as it was: \(context)")

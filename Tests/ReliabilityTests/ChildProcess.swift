@@ -26,9 +26,13 @@ final class ChildProcess: @unchecked Sendable {
     private var outputData = Data()
     private let readers = DispatchGroup()
 
-    init(_ executable: String, _ arguments: [String], currentDirectory: String? = nil) throws {
+    init(_ executable: String, _ arguments: [String], currentDirectory: String? = nil,
+         environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         process.standardOutput = outputPipe
         process.standardError = errorPipe
@@ -46,8 +50,10 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Runs the built `parallax` with `arguments`.
-    static func parallax(_ arguments: [String], currentDirectory: String? = nil) throws -> ChildProcess {
-        try ChildProcess(ProcessRunner.parallaxExecutable, arguments, currentDirectory: currentDirectory)
+    static func parallax(_ arguments: [String], currentDirectory: String? = nil,
+                         environment: [String: String] = [:]) throws -> ChildProcess {
+        try ChildProcess(ProcessRunner.parallaxExecutable, arguments, currentDirectory: currentDirectory,
+                         environment: environment)
     }
 
     var processIdentifier: Int32 { process.processIdentifier }
@@ -64,8 +70,21 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Runs to completion and returns how it ended.
-    static func run(parallax arguments: [String], currentDirectory: String? = nil) throws
+    static func run(parallax arguments: [String], currentDirectory: String? = nil, environment: [String: String] = [:]) throws
         -> (termination: Termination, standardOutput: String, standardError: String) {
-        try parallax(arguments, currentDirectory: currentDirectory).wait()
+        try parallax(arguments, currentDirectory: currentDirectory, environment: environment).wait()
+    }
+
+    /// Like ``wait()``, but a child still running after `seconds` is killed (it hung) and
+    /// reported as nil.
+    func wait(atMost seconds: Double) -> (termination: Termination, standardOutput: String, standardError: String)? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            send(SIGKILL)
+            _ = wait()
+            return nil
+        }
+        return wait()
     }
 }

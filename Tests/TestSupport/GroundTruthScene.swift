@@ -10,12 +10,15 @@ import ParallaxCore
 public struct GroundTruthScene: Sendable {
     public let project: Project
     public let directory: String
+    public let texture: Texture
 
     /// Writes scene.json and steps/ into `directory` and opens the project.
     public init(directory: String, width: Int = 96, height: Int = 64, direction: Double = 180,
                 layers: [(height: Int, speed: Double)] = [(24, 0.5), (40, 1.0)], stepShift: Double = 8,
-                stepsPerSecond: String = "4", fps: String = "30", steps: Int? = 6) throws {
+                stepsPerSecond: String = "4", fps: String = "30", steps: Int? = 6,
+                texture: Texture = .noise) throws {
         self.directory = directory
+        self.texture = texture
         let scene = Scene(
             direction: Direction(degrees: direction), stepShift: stepShift,
             stepsPerSecond: Rational(parsing: stepsPerSecond)!, fps: Rational(parsing: fps)!, steps: steps,
@@ -26,7 +29,7 @@ public struct GroundTruthScene: Sendable {
         let plan = try MotionPlan(scene: scene, width: width, height: height, file: "scene.json")
         for step in 0...plan.steps {
             let offsets = plan.layers.map { $0.offset(afterSteps: step) }
-            try PNGImage.write(GroundTruthScene.frame(plan: plan, offsets: offsets), to: StepFolder(projectDirectory: directory).stepPath(step))
+            try PNGImage.write(GroundTruthScene.frame(plan: plan, offsets: offsets, texture: texture), to: StepFolder(projectDirectory: directory).stepPath(step))
         }
         project = try Project(path: directory)
     }
@@ -45,12 +48,13 @@ public struct GroundTruthScene: Sendable {
     }
 
     /// The full frame with each band's canvas moved by `offsets[i]`.
-    public static func frame(plan: MotionPlan, offsets: [PixelOffset]) -> Raster {
+    public static func frame(plan: MotionPlan, offsets: [PixelOffset], texture: Texture = .noise) -> Raster {
         var raster = Raster(width: plan.width, height: plan.height, channels: 3)
         for (index, layer) in plan.layers.enumerated() {
             for y in layer.rows {
                 for x in 0..<plan.width {
-                    let color = canvas(layer: index, x: x - offsets[index].x, y: (y - layer.top) - offsets[index].y)
+                    let color = GroundTruthScene.color(texture, layer: index, x: x - offsets[index].x,
+                                                       y: (y - layer.top) - offsets[index].y)
                     let base = raster.index(x: x, y: y)
                     raster.pixels[base] = color.0
                     raster.pixels[base + 1] = color.1

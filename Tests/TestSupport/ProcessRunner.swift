@@ -41,11 +41,14 @@ public enum ProcessRunner {
     }
 
     /// The `parallax` binary built beside the test bundle.
-    public static var parallaxExecutable: String {
+    public static var parallaxExecutable: String { builtExecutable("parallax") }
+
+    /// An executable product built beside the tests (`parallax`, `render-leak-probe`).
+    public static func builtExecutable(_ name: String) -> String {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        var candidates = [bundle.appendingPathComponent("parallax").path]
+        var candidates = [bundle.appendingPathComponent(name).path]
         // xctest bundles on Linux live in the build folder itself; swift-testing runners may not.
-        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("parallax").path)
+        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent(name).path)
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 

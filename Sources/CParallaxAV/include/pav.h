@@ -47,6 +47,18 @@ typedef struct pav_render_spec {
 // Runs the graph to its end, encoding and muxing each stream. Returns frames done via progress.
 int pav_render(const pav_render_spec *spec, char *error, size_t error_size);
 
+// Starts argv[0] (looked up on PATH) in its own process group, with default signal handling,
+// stdin and stdout from the given descriptors (-1: /dev/null), stderr appended to log_path and
+// close_fds closed. On Linux the child is killed when this process dies (PR_SET_PDEATHSIG), so
+// a SIGKILLed parallax leaves no inpainter behind. Returns 0 and the child's pid, or a message.
+int pav_spawn(char *const argv[], int stdin_fd, int stdout_fd, const char *log_path,
+              const int *close_fds, int close_count, int *child_pid, char *error, size_t error_size);
+
+// Checks before any work that there is a container for `format_name` (or, when NULL, for
+// `output_path`'s extension) and, when given, an encoder named `encoder`.
+int pav_check_output(const char *format_name, const char *output_path, const char *encoder,
+                     char *error, size_t error_size);
+
 // What pav_probe reads from a file's first video stream and its container.
 typedef struct pav_probe_info {
     int width, height;
@@ -64,8 +76,9 @@ int pav_probe(const char *path, pav_probe_info *info, char *metadata, size_t met
 // Joins the video streams of `part_count` files by stream copy (no decoding, no encoding):
 // part i's packets are shifted to start at frame start_frames[i] of rate rate_num/rate_den, so
 // time stamps run on without a gap. Fails when a part holds another number of frames than
-// frame_counts[i], does not start with a key frame, or has other codec headers than part 0. When `audio_path` is set, that file's first audio stream
-// is copied alongside, interleaved by time. Writes `output_path` (callers pass a temporary name).
+// frame_counts[i], does not start with a key frame, or has other codec headers than part 0.
+// When `audio_path` is set, that file's first audio stream is copied alongside, interleaved by
+// time. Writes `output_path` (callers pass a temporary name).
 typedef struct pav_concat_spec {
     const char *const *part_paths;
     const int64_t *start_frames;
@@ -94,6 +107,11 @@ void pav_install_interrupt_handler(void);
 void pav_request_cancel(void);
 void pav_reset_cancel(void);
 int pav_cancel_requested(void);
+
+// 1 when this FFmpeg has a muxer of that short name ("mp4", "matroska"), else 0.
+int pav_muxer_exists(const char *name);
+// 1 when this FFmpeg picks a muxer from the file name's extension alone, else 0.
+int pav_muxer_for_file(const char *path);
 
 // 1 when the CPU and OS support the AVX-512 subset libx264 uses (F, CD, BW, DQ, VL), else 0.
 int pav_cpu_has_avx512(void);

@@ -85,7 +85,7 @@ public struct AudioMix: Hashable, Sendable {
     private static func source(_ fields: FieldReader, directory: String) throws -> SoundSource {
         let file = try fields.optional("file") { value, fail -> String in
             let path = Project.resolve(try FieldReader.string(value, fail), against: directory)
-            guard FileManagerCheck.exists(path) else { throw fail("no such file: \(path)") }
+            if let problem = RegularFile.problem(path) { throw fail("\(problem): \(path)") }
             return path
         }
         let noise = try fields.optional("noise") { value, fail -> NoiseSound in

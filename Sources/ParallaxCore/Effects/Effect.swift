@@ -43,6 +43,11 @@ public enum EffectList {
             let fragment: EffectFragment
             switch (type, custom) {
             case (let type?, nil):
+                // A built-in effect is a name, never a path: it becomes a file name and a label hint.
+                guard type.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                    throw SceneError(file: sceneFile, field: "\(path).type",
+                                     "expected an effect name (letters, digits, - and _), got \(SceneFile.quoted(type))")
+                }
                 guard let found = try library.load(type) else {
                     throw SceneError(file: sceneFile, field: "\(path).type",
                                      "no effect \"\(type)\" (available: \(library.availableNames.joined(separator: ", ")))")
@@ -50,8 +55,8 @@ public enum EffectList {
                 fragment = found
             case (nil, let custom?):
                 let file = Project.resolve(custom, against: directory)
-                guard FileManagerCheck.exists(file) else {
-                    throw SceneError(file: sceneFile, field: "\(path).fragment", "no such file: \(file)")
+                if let problem = RegularFile.problem(file) {
+                    throw SceneError(file: sceneFile, field: "\(path).fragment", "\(problem): \(file)")
                 }
                 fragment = try EffectFragment.load(file, name: "fx\(index)")
             default:
@@ -87,10 +92,4 @@ public enum EffectList {
             return Effect(fragment: fragment, values: values, layers: layers, index: index)
         }
     }
-}
-
-import Foundation
-
-enum FileManagerCheck {
-    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 }

@@ -12,11 +12,23 @@ public struct FragmentLibrary: Sendable {
         var folders: [String] = []
         if let projectDirectory { folders.append((projectDirectory as NSString).appendingPathComponent("filters")) }
         if let custom = ProcessInfo.processInfo.environment["PARALLAX_FILTERS"], !custom.isEmpty { folders.append(custom) }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        let executable = FragmentLibrary.executableFolder
         folders.append(executable.appendingPathComponent("filters").path)
         folders.append(executable.appendingPathComponent("../share/parallax/filters").standardizedFileURL.path)
-        folders.append(FragmentLibrary.sourceTreeFolder)
+        // Only a binary inside this source tree (swift run, the tests) reads its filters/: an
+        // installed one must not depend on the machine it was built on.
+        let tree = URL(fileURLWithPath: FragmentLibrary.sourceTreeFolder).deletingLastPathComponent().path + "/"
+        if executable.path.hasPrefix(tree) { folders.append(FragmentLibrary.sourceTreeFolder) }
         self.folders = folders
+    }
+
+    /// The folder of the running executable, symlinks resolved. argv[0] is only a name when
+    /// the binary was found on PATH, so Linux's /proc/self/exe comes first.
+    static var executableFolder: URL {
+        let proc = URL(fileURLWithPath: "/proc/self/exe")
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: proc.path))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
     /// `filters/` at the root of the package this file was compiled from.
@@ -50,6 +62,7 @@ public struct FragmentLibrary: Sendable {
 extension EffectFragment {
     /// Loads a fragment file; `name` prefixes its private labels.
     public static func load(_ path: String, name: String) throws -> EffectFragment {
+        try RegularFile.check(path)
         guard let data = FileManager.default.contents(atPath: path) else { throw SceneError(file: path, "cannot read the file") }
         return try EffectFragment(name: name, file: path, text: String(decoding: data, as: UTF8.self))
     }

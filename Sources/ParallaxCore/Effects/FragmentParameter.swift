@@ -112,7 +112,7 @@ public struct FragmentParameter: Hashable, Sendable {
         case .path:
             let text = try FieldReader.string(value, fail)
             let path = Project.resolve(text, against: sceneDirectory)
-            guard FileManager.default.fileExists(atPath: path) else { throw fail("no such file: \(path)") }
+            if let problem = RegularFile.problem(path) { throw fail("\(problem): \(path)") }
             return .text(path)
         }
     }

@@ -16,7 +16,7 @@ extension RenderGraphBuilder {
     func context(for effect: Effect, layer: Int?) -> [String: Double] {
         let fastest = plan.layers.map(\.speed).max() ?? 0
         let nearness = layer.map { fastest > 0 ? plan.layers[$0].speed / fastest : 0 } ?? 0
-        let height = layer.map { plan.layers[$0].height } ?? plan.height
+        let height = layer.map(pictureHeight(ofLayer:)) ?? plan.height
         return [
             "width": Double(plan.width),
             "height": Double(height),
@@ -30,8 +30,13 @@ extension RenderGraphBuilder {
         ]
     }
 
+    /// Rows of a layer's picture: its band, or its strip in a contour scene.
+    func pictureHeight(ofLayer index: Int) -> Int {
+        layout.isStacked ? plan.layers[index].height : layout.strips[index].rows.count
+    }
+
     func textContext(layer: Int?) -> [String: String] {
-        let height = layer.map { plan.layers[$0].height } ?? plan.height
+        let height = layer.map(pictureHeight(ofLayer:)) ?? plan.height
         return ["rate": plan.fps.description, "size": "\(plan.width)x\(height)"]
     }
 }

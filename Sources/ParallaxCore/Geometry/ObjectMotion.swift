@@ -51,6 +51,7 @@ public struct ObjectMotion: Hashable, Sendable {
         if velocity.y < 0 { times.append(Double(box.maxY) / -velocity.y) }
         if velocity.y > 0 { times.append(Double(height - box.y) / velocity.y) }
         guard let time = times.min() else { return nil }
-        return Int((time - 1e-9).rounded(.up))
+        // Clamped before the conversion: a crawling object must not trap (the plan refuses it).
+        return Int(min((time - 1e-9).rounded(.up), 1e15))
     }
 }

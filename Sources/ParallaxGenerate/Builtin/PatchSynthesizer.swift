@@ -184,11 +184,17 @@ struct PatchSynthesizer {
                 }
                 if bestIndex < 0 {
                     // Sources exist but none was hit (or all lie too near): draw from the full list.
+                    // Only rows whose patch covers the target's rows (see lowY, highY): a source
+                    // cut off by the band's edge where the target is not would read off the image.
                     if fallbackSources == nil {
                         fallbackSources = (0..<(w * h)).filter { ok[$0] != 0 }
                     }
                     let all = fallbackSources!
-                    for _ in 0..<samples { consider(all[random.below(all.count)]) }
+                    let first = Self.firstIndex(in: all, atLeast: lowY * w)
+                    let end = Self.firstIndex(in: all, atLeast: (highY + 1) * w)
+                    if first < end {
+                        for _ in 0..<samples { consider(all[first + random.below(end - first)]) }
+                    }
                 }
                 // 3. Local search around the best, halving the radius (repeatedly for a new run).
                 for _ in 0..<(starting ? 4 : 1) where searching {
@@ -237,6 +243,12 @@ struct PatchSynthesizer {
                     while near < choices, cs[near] <= limit(cs[0]) { near += 1 }
                     if near > 0 { chosen = ci[random.below(near)] }
                 }
+                if chosen < 0 {
+                    // No source covers this pixel's rows: the mean of its known neighbours.
+                    Self.averageNeighbours(p, width: w, height: h, px: px, kn: kn)
+                    kn[p] = 1
+                    continue
+                }
                 let target = p * 3, source = chosen * 3
                 px[target] = px[source]
                 px[target + 1] = px[source + 1]
@@ -245,6 +257,34 @@ struct PatchSynthesizer {
                 so[p] = Int32(chosen)
             }
         }}}}}}}}}
+    }
+
+    /// The first position in the sorted `values` holding at least `bound` (binary search).
+    private static func firstIndex(in values: [Int], atLeast bound: Int) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Sets pixel `p` to the mean of its known 8-neighbours (left as it is when none is known).
+    private static func averageNeighbours(_ p: Int, width w: Int, height h: Int,
+                                          px: UnsafeMutableBufferPointer<UInt8>,
+                                          kn: UnsafeMutableBufferPointer<UInt8>) {
+        let x = p % w, y = p / w
+        var sum = (0, 0, 0), count = 0
+        for qy in max(0, y - 1)...min(h - 1, y + 1) {
+            for qx in max(0, x - 1)...min(w - 1, x + 1) where kn[qy * w + qx] != 0 && qy * w + qx != p {
+                let q = (qy * w + qx) * 3
+                sum.0 += Int(px[q]); sum.1 += Int(px[q + 1]); sum.2 += Int(px[q + 2]); count += 1
+            }
+        }
+        guard count > 0 else { return }
+        px[p * 3] = UInt8((sum.0 + count / 2) / count)
+        px[p * 3 + 1] = UInt8((sum.1 + count / 2) / count)
+        px[p * 3 + 2] = UInt8((sum.2 + count / 2) / count)
     }
 
     /// Mean squared RGB difference between the target's and a source's wider context (every

@@ -48,7 +48,9 @@ enum SeamBlend {
                 if !hole[q], source >= 0 {
                     // Known neighbour: its value minus what the source predicts for it, clamped
                     // harder where the known image has an edge (per channel).
-                    let predicted = source + dy * width + dx
+                    let sx = source % width + dx, sy = source / width + dy
+                    guard sx >= 0, sx < width, sy >= 0, sy < height else { continue }
+                    let predicted = sy * width + sx
                     for c in 0..<3 {
                         let mismatch = Float(original[q * 3 + c]) - Float(original[predicted * 3 + c])
                         let limit = isSmooth(original, hole: hole, at: q, channel: c, width: width, height: height)

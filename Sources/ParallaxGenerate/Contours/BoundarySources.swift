@@ -7,7 +7,7 @@ import ParallaxCore
 enum BoundarySources {
     /// Boundaries along the picture's own edges (skyline, ridge, shore) near `rows`.
     static func picture(_ image: Raster, near rows: [Int]) -> [[Int]] {
-        EdgeFollower(evidence: EdgeEvidence(image)).boundaries(near: rows)
+        CoarseToFine.boundaries(image, near: rows)
     }
 
     /// Boundaries along the depth map's strongest jumps near `rows`; a map of another size is
@@ -21,7 +21,7 @@ enum BoundarySources {
                 sampled.pixels[y * width + x] = depth.pixels[(depthY * depth.width + depthX) * depth.channels]
             }
         }
-        return EdgeFollower(evidence: EdgeEvidence(sampled, blurRadius: 1)).boundaries(near: rows)
+        return CoarseToFine.boundaries(sampled, near: rows, blurRadius: 1)
     }
 
     /// One boundary per mask (its segment's lower edge), top to bottom; every mask must be the

@@ -1,0 +1,85 @@
+import Foundation
+
+/// How a PNG stores its pixels: colour type, bit depth and whether a tRNS chunk adds
+/// transparency. Files that differ in any of these decode to different pixel formats.
+public struct PNGPixelLayout: Hashable, Sendable, CustomStringConvertible {
+    public let colorType: UInt8
+    public let bitDepth: UInt8
+    public let hasTransparencyChunk: Bool
+
+    public init(colorType: UInt8, bitDepth: UInt8, hasTransparencyChunk: Bool = false) {
+        self.colorType = colorType
+        self.bitDepth = bitDepth
+        self.hasTransparencyChunk = hasTransparencyChunk
+    }
+
+    /// Reads the header and the chunks before the image data; the pixels are not decoded.
+    public init(ofFile path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw SceneError(file: path, "cannot be read") }
+        defer { try? handle.close() }
+        let header = [UInt8](handle.readData(ofLength: 33))
+        guard header.count == 33, Array(header[12..<16]) == Array("IHDR".utf8) else {
+            throw SceneError(file: path, "is not a PNG image")
+        }
+        bitDepth = header[24]
+        colorType = header[25]
+        var transparency = false
+        // Chunks: 4-byte length, 4-byte type, data, 4-byte CRC. tRNS must come before IDAT.
+        while true {
+            let head = [UInt8](handle.readData(ofLength: 8))
+            guard head.count == 8 else { break }
+            let length = head[0..<4].reduce(0) { $0 << 8 | UInt64($1) }
+            let type = String(decoding: head[4..<8], as: UTF8.self)
+            if type == "tRNS" { transparency = true }
+            if type == "IDAT" || type == "IEND" { break }
+            guard let offset = try? handle.offset(), (try? handle.seek(toOffset: offset + length + 4)) != nil else { break }
+        }
+        hasTransparencyChunk = transparency
+    }
+
+    public var description: String {
+        let kinds: [UInt8: String] = [0: "gray", 2: "RGB", 3: "palette", 4: "gray+alpha", 6: "RGBA"]
+        return "\(bitDepth)-bit \(kinds[colorType] ?? "type \(colorType)")" + (hasTransparencyChunk ? " with tRNS" : "")
+    }
+}
+
+/// Consecutive steps whose PNGs are stored alike.
+public struct StepRun: Hashable, Sendable {
+    public let steps: ClosedRange<Int>
+    public let layout: PNGPixelLayout
+
+    public init(steps: ClosedRange<Int>, layout: PNGPixelLayout) {
+        self.steps = steps
+        self.layout = layout
+    }
+}
+
+extension StepFolder {
+    /// An image2 glob pattern (glibc glob with braces) naming exactly the files of `steps` in
+    /// `directory`, in order: "/dir/{000002,000003}.png". Glob's special characters in the
+    /// folder's name are escaped with a backslash.
+    public static func globPattern(directory: String, steps: ClosedRange<Int>) -> String {
+        let special = Set("\\*?[]{},")
+        let escaped = directory.map { special.contains($0) ? "\\\($0)" : String($0) }.joined()
+        let names = steps.map { fileName(step: $0).replacingOccurrences(of: ".png", with: "") }
+        return escaped + "/" + (names.count == 1 ? names[0] : "{" + names.joined(separator: ",") + "}") + ".png"
+    }
+
+    /// Steps 0...steps grouped into runs of consecutive files stored alike (one run when the
+    /// whole folder is). The render reads each run separately: see `RenderGraphBuilder.decodedSteps`.
+    public func pixelLayoutRuns(steps: Int) throws -> [StepRun] {
+        var runs: [StepRun] = []
+        var start = 0
+        var current = try PNGPixelLayout(ofFile: stepPath(0))
+        for step in stride(from: 1, through: steps, by: 1) {
+            let layout = try PNGPixelLayout(ofFile: stepPath(step))
+            if layout != current {
+                runs.append(StepRun(steps: start...(step - 1), layout: current))
+                start = step
+                current = layout
+            }
+        }
+        runs.append(StepRun(steps: start...steps, layout: current))
+        return runs
+    }
+}

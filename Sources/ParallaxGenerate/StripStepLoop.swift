@@ -1,0 +1,190 @@
+import Foundation
+import ParallaxAV
+import ParallaxCore
+
+/// The step loop of a scene with contour layers: each layer is a strip with alpha
+/// (``StripPicture``), kept per step in `layers/NN/`, and `steps/` holds the composite frames.
+///
+/// Layers are handled back to front, so each fill sees the finished layers behind it. At step 0
+/// every layer's hidden part (what nearer layers cover now and will uncover) is filled once; at
+/// every step each layer's strip moves by its shift and the gap it opens is filled, the layer's
+/// edge curve continued through the filled gap.
+/// What a contour scene carries from step to step: every layer's strip, and the objects.
+public struct StripState: Sendable {
+    public var strips: [StripPicture]
+    public let objects: [ObjectPicture]
+}
+
+extension StepLoop {
+    var layout: StripLayout { StripLayout(plan: project.plan) }
+
+    /// Step 0: the input's strips with their hidden parts (behind nearer layers and behind
+    /// objects) filled, and each object cut out.
+    func writeStripsZero(image: Raster) throws -> StripState {
+        let fileManager = FileManager.default
+        let plan = project.plan
+        try? fileManager.removeItem(atPath: folder.layersDirectory)
+        for strip in layout.strips { try? fileManager.removeItem(atPath: stripMaskDirectory(strip.layerIndex)) }
+        let masks = try plan.objects.enumerated().map { index, object in
+            try ObjectMask.read(object, projectDirectory: project.directory, width: plan.width, height: plan.height, index: index)
+        }
+        let objects = zip(plan.objects, masks).map { ObjectPicture.cut($0, mask: $1, from: image) }
+        let behindObjects = masks.isEmpty ? nil : ObjectPicture.coverage(masks, width: plan.width, height: plan.height)
+        var pictures = layout.strips.map { StripPicture.initial($0, image: image, behindObjects: behindObjects) }
+        var backdrop = Backdrop(width: image.width, height: image.height)
+        for index in layout.drawOrder {
+            _ = try fill(&pictures[index], over: backdrop, step: 0, shift: 0)
+            backdrop.draw(pictures[index])
+        }
+        for (index, object) in objects.enumerated() {
+            try fileManager.createDirectory(atPath: (folder.objectPicturePath(index) as NSString).deletingLastPathComponent,
+                                            withIntermediateDirectories: true)
+            try AtomicOutput(folder.objectPicturePath(index)).write { try PNGImage.write(object.pixels, to: $0) }
+        }
+        try write(pictures, step: 0)
+        return StripState(strips: pictures, objects: objects)
+    }
+
+    /// The strips of a finished step and the objects, for resuming after it.
+    func readStrips(step: Int) throws -> StripState {
+        let plan = project.plan
+        let objects = try plan.objects.enumerated().map { index, motion in
+            let path = folder.objectPicturePath(index)
+            let pixels = try PNGImage.read(path, channels: 4)
+            guard pixels.width == motion.box.width, pixels.height == motion.box.height else {
+                throw SceneError(file: path, "is \(pixels.width)x\(pixels.height), expected object \(motion.name)'s box "
+                                 + "\(motion.box.width)x\(motion.box.height)")
+            }
+            return ObjectPicture(motion: motion, pixels: pixels)
+        }
+        return StripState(strips: try readLayerStrips(step: step), objects: objects)
+    }
+
+    private func readLayerStrips(step: Int) throws -> [StripPicture] {
+        try layout.strips.map { strip in
+            let path = folder.stripPath(layer: strip.layerIndex, step: step)
+            let pixels = try PNGImage.read(path, channels: 4)
+            guard pixels.width == project.plan.width, pixels.height == strip.rows.count else {
+                throw SceneError(file: path, "is \(pixels.width)x\(pixels.height), expected \(project.plan.width)x\(strip.rows.count)")
+            }
+            return StripPicture(strip: strip, pixels: pixels)
+        }
+    }
+
+    /// True when every layer's strip of `step` (and, for step 0, every object) is on disk.
+    func stripsExist(step: Int) -> Bool {
+        let fileManager = FileManager.default
+        return layout.strips.allSatisfy { fileManager.fileExists(atPath: folder.stripPath(layer: $0.layerIndex, step: step)) }
+            && (step > 0 || project.plan.objects.indices.allSatisfy { fileManager.fileExists(atPath: folder.objectPicturePath($0)) })
+    }
+
+    /// One step of a contour scene, start to journal line; returns the new strips.
+    public func makeStripStep(_ step: Int, from previous: StripState) throws -> StripState {
+        let clock = ContinuousClock()
+        let plan = project.plan
+        var pictures = previous.strips
+        var backdrop = Backdrop(width: plan.width, height: plan.height)
+        var gaps = Raster(width: plan.width, height: plan.height, channels: 1)
+        var fillTime = Duration.zero
+        let start = clock.now
+        for index in layout.drawOrder {
+            let shift = plan.layers[index].shift(inStep: step).x
+            let gap = pictures[index].shift(by: shift)
+            for (offset, isKnown) in pictures[index].known.enumerated() where !isKnown {
+                gaps.pixels[pictures[index].rows.lowerBound * plan.width + offset] = 255
+            }
+            let fillStart = clock.now
+            if let filled = try fill(&pictures[index], over: backdrop, step: step, shift: shift) {
+                continueCurves(of: &pictures[index], through: gap, shift: shift, filled: filled)
+            }
+            fillTime += clock.now - fillStart
+            backdrop.draw(pictures[index])
+        }
+        for object in previous.objects {
+            let corner = object.corner(afterSteps: step)
+            backdrop.draw(object: object.pixels, x: corner.x, y: corner.y)
+        }
+        let writeStart = clock.now
+        try AtomicOutput(folder.maskPath(step)).write { try PNGImage.write(gaps, to: $0) }
+        try write(pictures, step: step)
+        try AtomicOutput(folder.stepPath(step)).write { try PNGImage.write(backdrop.image, to: $0) }
+        let writeTime = clock.now - writeStart
+        try journal.append(JournalEntry(step: step, inpainter: inpainter.name, seed: StepSeed.derive(seed: settings.seed, step: step),
+                                        shiftMilliseconds: (writeStart - start - fillTime).milliseconds,
+                                        inpaintMilliseconds: fillTime.milliseconds, writeMilliseconds: writeTime.milliseconds,
+                                        plan: PlanFingerprint.of(plan)))
+        return StripState(strips: pictures, objects: previous.objects)
+    }
+
+    private func write(_ pictures: [StripPicture], step: Int) throws {
+        for picture in pictures {
+            let index = picture.strip.layerIndex
+            try FileManager.default.createDirectory(atPath: folder.layerDirectory(index), withIntermediateDirectories: true)
+            try AtomicOutput(folder.stripPath(layer: index, step: step)).write { try PNGImage.write(picture.pixels, to: $0) }
+        }
+    }
+
+    func stripMaskDirectory(_ layer: Int) -> String {
+        let name = (folder.layerDirectory(layer) as NSString).lastPathComponent
+        return (folder.masksDirectory as NSString).appendingPathComponent(name)
+    }
+
+    /// Fills the unknown pixels of one strip through the inpainter, over the finished layers
+    /// behind it; returns the filled frame (nil when nothing was unknown).
+    private func fill(_ picture: inout StripPicture, over backdrop: Backdrop, step: Int, shift: Int) throws -> Raster? {
+        guard picture.known.contains(false) else { return nil }
+        let plan = project.plan
+        let index = picture.strip.layerIndex
+        let context = StripContext.picture(for: picture, over: backdrop)
+        let gap = picture.unknownMask(frameHeight: plan.height)
+        let band = BandShift(layerIndex: index, rows: picture.rows, shift: PixelOffset(x: shift, y: 0),
+                             unit: plan.layers[index].direction.unitVector)
+        let mask = settings.mask.mask(for: ShiftedStep(step: step, image: context, gap: gap, bands: [band]))
+        try FileManager.default.createDirectory(atPath: stripMaskDirectory(index), withIntermediateDirectories: true)
+        let maskPath = (stripMaskDirectory(index) as NSString).appendingPathComponent(StepFolder.fileName(step: step))
+        try AtomicOutput(maskPath).write { try PNGImage.write(mask, to: $0) }
+        // Each layer's fill gets its own seed, a fixed function of the run's seed, step and layer.
+        let seed = StepSeed.derive(seed: settings.seed, step: step, salt: UInt64(1000 + index))
+        let request = InpaintRequest(step: step, seed: seed, image: context, mask: mask, maskPath: maskPath,
+                                     workDirectory: workDirectory, plan: plan, bands: [band], prompt: settings.prompt,
+                                     negativePrompt: settings.negativePrompt, depthPath: settings.depthPath)
+        let filled = try inpainter.inpaint(request)
+        guard filled.width == plan.width, filled.height == plan.height, filled.channels == 3 else {
+            throw InpaintError("inpainter \(inpainter.name) returned a \(filled.width)x\(filled.height) image for step \(step), "
+                               + "expected \(plan.width)x\(plan.height)")
+        }
+        let result = KnownPixelPaste.apply(known: context, inpainted: filled, mask: mask)
+        let width = plan.width, top = picture.rows.lowerBound
+        for offset in picture.known.indices {
+            let pixel = top * width + offset
+            guard mask.pixels[pixel] != 0 else { continue }
+            // A known pixel on the edge ramp was blended with the backdrop in the context: keep it.
+            if picture.known[offset] && picture.pixels.pixels[offset * 4 + 3] != 255 { continue }
+            for channel in 0..<3 { picture.pixels.pixels[offset * 4 + channel] = result.pixels[pixel * 3 + channel] }
+            picture.known[offset] = true
+        }
+        return result
+    }
+
+    /// Gives the gap's columns their alpha: opaque, with each curve edge continued from the
+    /// column beside the gap along the edge the fill drew (``CurveContinuation``).
+    private func continueCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int, filled: Raster) {
+        guard !gap.isEmpty else { return }
+        let strip = picture.strip, width = picture.width, rows = strip.rows
+        var alpha = [UInt8](repeating: 255, count: width * rows.count)
+        let columns = shift < 0 ? Array(gap) : Array(gap.reversed())
+        let seam = shift < 0 ? gap.lowerBound - 1 : gap.upperBound
+        for (edge, facing, curve) in [(strip.topEdge, EdgeRamp.Facing.up, strip.region.top),
+                                      (strip.bottomEdge, EdgeRamp.Facing.down, strip.region.bottom)] where edge == .curve {
+            let allowed = curve.min()!...curve.max()!
+            let anchor = seam >= 0 && seam < width ? picture.curveRow(column: seam, facing: facing) : curve[curve.count / 2]
+            let path = CurveContinuation.rows(in: filled, columns: columns, anchor: anchor, allowed: allowed)
+            var continued = [Double](repeating: Double(anchor), count: width)
+            for (position, x) in columns.enumerated() { continued[x] = Double(path[position]) }
+            EdgeRamp.apply(curve: continued, rows: rows, facing: facing, to: &alpha, width: width, columns: gap)
+        }
+        for row in 0..<rows.count {
+            for x in gap { picture.pixels.pixels[(row * width + x) * 4 + 3] = alpha[row * width + x] }
+        }
+    }
+}

@@ -1,0 +1,289 @@
+#!/usr/bin/env python3
+"""Fill quality against the truth: the built-in fill, OpenCV Telea and "stretch the last column".
+
+For each wide test picture, its left part is the input image; four equal bands move left at speeds
+0.25/0.5/0.75/1 (STEPS steps of SHIFT px); the picture's real right part is the truth for what each
+band reveals. On the last step, per band, on the revealed columns:
+
+  repeat   highest correlation of the fill's high-pass (grey minus a 5x5 box blur) with itself
+           shifted along x by 6..width/2 px, minus the truth's own (target <= 0.15 every band)
+  texture  high-pass standard deviation of the fill over the truth's (target 0.75..1.25, mean per
+           picture)
+  coarse   PSNR in dB after 8x8 box averaging (target: no worse than Telea - 0.5 dB)
+  known    the never-revealed columns must equal the truth exactly
+
+    python3 bench/fill_quality.py --parallax PATH [--work DIR] [--out bench/RESULTS.md-section]
+
+The pictures are crops of /work/photos (PICTURES env overrides the folder) and one generated
+landscape (made here from a fixed seed); none of them is used by any fill test.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+import cv2
+import numpy as np
+
+SPEEDS = [0.25, 0.5, 0.75, 1.0]
+STEPS = 16
+SHIFT = 12
+REVEAL = STEPS * SHIFT  # what the fastest band reveals
+
+
+def low_poly_landscape(width=900, height=360, seed=11):
+    """A realistic generated landscape: sky gradient with soft clouds, flat-shaded low-poly
+    mountains (straight slope edges at many angles), a darker far ridge, a lake with ripples
+    and a foliage shore."""
+    rng = np.random.default_rng(seed)
+    y, x = np.mgrid[0:height, 0:width].astype(np.float32)
+    img = np.zeros((height, width, 3), np.float32)
+    # Sky: vertical gradient plus blurred noise clouds (BGR).
+    t = y / height
+    img[..., 0] = 235 - 60 * t
+    img[..., 1] = 190 - 40 * t
+    img[..., 2] = 140 - 10 * t
+    cloud = cv2.GaussianBlur(cv2.resize(rng.random((height // 20, width // 20)).astype(np.float32),
+                                        (width, height), interpolation=cv2.INTER_CUBIC), (0, 0), 4)
+    cloud = np.clip((cloud - 0.55) * 4, 0, 1)[..., None]
+    img = img * (1 - 0.6 * cloud) + 245 * 0.6 * cloud
+    # Mountains: a ridge of random peaks; each slope a flat-shaded polygon with straight edges.
+    def ridge(base, amplitude, spacing, colour):
+        layer = img.copy()
+        x0, y0 = -spacing, int(base - amplitude * rng.random())
+        while x0 < width + spacing:
+            valley = (x0 + int(spacing * (0.3 + 0.4 * rng.random())), int(base - amplitude * 0.2 * rng.random()))
+            x1 = x0 + int(spacing * (0.7 + 0.6 * rng.random()))
+            y1 = int(base - amplitude * (0.4 + 0.6 * rng.random()))
+            lit = np.array(colour) * (0.95 + 0.2 * rng.random())
+            shaded = np.array(colour) * (0.6 + 0.15 * rng.random())
+            cv2.fillPoly(layer, [np.array([(x0, y0), valley, (valley[0], height), (x0, height)], np.int32)], shaded.tolist())
+            cv2.fillPoly(layer, [np.array([valley, (x1, y1), (x1, height), (valley[0], height)], np.int32)], lit.tolist())
+            x0, y0 = x1, y1
+        return layer
+    img = ridge(int(height * 0.45), height * 0.22, 150, (150, 130, 120))
+    img = ridge(int(height * 0.6), height * 0.16, 220, (90, 110, 80))
+    # Lake with horizontal ripples, reflecting the sky tone.
+    lake = int(height * 0.72)
+    ripple = cv2.GaussianBlur(rng.random((height - lake, width)).astype(np.float32), (0, 0), sigmaX=6, sigmaY=0.8)
+    water = np.stack([150 + 180 * (ripple - 0.5), 120 + 120 * (ripple - 0.5), 80 + 60 * (ripple - 0.5)], -1)
+    img[lake:] = water
+    # Foliage shore at the bottom: green noise at two scales.
+    shore = int(height * 0.88)
+    fine = rng.random((height - shore, width)).astype(np.float32)
+    coarse = cv2.resize(rng.random(((height - shore) // 6 + 1, width // 6)).astype(np.float32),
+                        (width, height - shore), interpolation=cv2.INTER_CUBIC)
+    leaves = 0.55 * fine + 0.45 * coarse
+    img[shore:] = np.stack([30 + 40 * leaves, 70 + 90 * leaves, 40 + 50 * leaves], -1)
+    img += rng.normal(0, 2.0, img.shape)  # sensor grain
+    return np.clip(img, 0, 255).astype(np.uint8)
+
+
+def pictures(folder):
+    """(name, BGR picture) pairs: wide crops of real photos and the generated landscape."""
+    def load(name):
+        image = cv2.imread(os.path.join(folder, name + ".png"), cv2.IMREAD_COLOR)
+        if image is None:
+            raise SystemExit(f"fill_quality: cannot read {folder}/{name}.png")
+        return image
+    out = []
+    out.append(("rocket", load("rocket")[40:360, :]))              # night sky, towers, lights
+    out.append(("brick", load("brick")[0:256, :]))                  # straight slanted joints
+    out.append(("gravel", load("gravel")[128:384, :]))             # fine texture
+    dem = load("jacksboro_fault_dem")
+    out.append(("terrain", cv2.resize(dem, (dem.shape[1] * 3 // 2, dem.shape[0] * 3 // 2),
+                                      interpolation=cv2.INTER_CUBIC)[100:420, :]))  # ridges
+    out.append(("motorcycle", load("motorcycle_left")[0:330, :]))  # shelves, straight edges
+    out.append(("lowpoly", low_poly_landscape()))                  # generated landscape
+    return out
+
+
+def band_rows(height):
+    cuts = [round(i * height / 4) for i in range(5)]
+    return [(cuts[i], cuts[i + 1]) for i in range(4)]
+
+
+def shifts():
+    return [round(STEPS * SHIFT * s) for s in SPEEDS]
+
+
+def run(command):
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"fill_quality: {' '.join(command)} failed: {result.stderr.strip()}")
+
+
+def generate(parallax, picture, folder, inpaint):
+    """Runs init and generate on the picture's left part; returns the last step (BGR) and seconds."""
+    os.makedirs(folder, exist_ok=True)
+    width = picture.shape[1] - REVEAL
+    cv2.imwrite(os.path.join(folder, "input.png"), picture[:, :width])
+    rows = band_rows(picture.shape[0])
+    layers = ",".join(f"b{i}:{b - a}:{SPEEDS[i]}" for i, (a, b) in enumerate(rows[:-1])) + ",b3"
+    project = os.path.join(folder, "project")
+    run([parallax, "init", os.path.join(folder, "input.png"), project, "--force", "--layers", layers,
+         "--steps", str(STEPS), "--step-shift", str(SHIFT), "--direction", "180"])
+    command = [parallax, "generate", project, "--restart", "--quiet"]
+    if inpaint:
+        command += ["--inpaint-command", inpaint]
+    start = time.monotonic()
+    run(command)
+    seconds = time.monotonic() - start
+    last = cv2.imread(os.path.join(project, "steps", f"{STEPS:06d}.png"), cv2.IMREAD_COLOR)
+    return last, seconds
+
+
+def stretch(picture):
+    """The baseline: every band moved left, its gap filled with its last known column."""
+    width = picture.shape[1] - REVEAL
+    out = picture[:, :width].copy()
+    for (a, b), shift in zip(band_rows(picture.shape[0]), shifts()):
+        out[a:b, :width - shift] = picture[a:b, shift:width]
+        out[a:b, width - shift:] = picture[a:b, width - 1:width]
+    return out
+
+
+def highpass(bgr):
+    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY).astype(np.float64)
+    return grey - cv2.blur(grey, (5, 5), borderType=cv2.BORDER_REFLECT)
+
+
+def self_correlation(hp):
+    best = -1.0
+    width = hp.shape[1]
+    for s in range(6, width // 2 + 1):
+        a, b = hp[:, :-s].ravel(), hp[:, s:].ravel()
+        a = a - a.mean(); b = b - b.mean()
+        denominator = np.sqrt((a * a).sum() * (b * b).sum())
+        if denominator > 0:
+            best = max(best, float((a * b).sum() / denominator))
+    return best
+
+
+def coarse_psnr(fill, truth):
+    h, w = (fill.shape[0] // 8) * 8, (fill.shape[1] // 8) * 8
+    if h == 0 or w == 0:
+        return float("nan")
+    def blocks(image):
+        return image[:h, :w].astype(np.float64).reshape(h // 8, 8, w // 8, 8, 3).mean(axis=(1, 3))
+    mse = ((blocks(fill) - blocks(truth)) ** 2).mean()
+    return float("inf") if mse == 0 else 10 * np.log10(255 ** 2 / mse)
+
+
+def measure(last, picture):
+    """Per band: repeat, texture, coarse on the revealed columns; and whether known columns match."""
+    width = picture.shape[1] - REVEAL
+    rows = []
+    for (a, b), shift in zip(band_rows(picture.shape[0]), shifts()):
+        fill = last[a:b, width - shift:width]
+        truth = picture[a:b, width:width + shift]
+        known_ok = bool(np.array_equal(last[a:b, :width - shift], picture[a:b, shift:width]))
+        hp_fill, hp_truth = highpass(fill), highpass(truth)
+        rows.append({
+            "repeat": self_correlation(hp_fill) - self_correlation(hp_truth),
+            "texture": float(hp_fill.std() / max(hp_truth.std(), 1e-9)),
+            "coarse": coarse_psnr(fill, truth),
+            "known": known_ok,
+        })
+    return rows
+
+
+def contact_sheet(entries, path):
+    """Per picture a row: truth | built-in | Telea, last step, revealed part outlined by a tick."""
+    tiles = []
+    for name, picture, builtin, telea in entries:
+        width = picture.shape[1] - REVEAL
+        truth = picture[:, :width].copy()
+        for (a, b), shift in zip(band_rows(picture.shape[0]), shifts()):
+            truth[a:b] = picture[a:b, shift:shift + width]
+        # The right end (where the fills are), at a common height.
+        view = min(width, 2 * REVEAL)
+        row = []
+        for image in (truth, builtin, telea):
+            crop = image[:, -view:]
+            scale = 150 / crop.shape[0]
+            crop = cv2.resize(crop, (int(crop.shape[1] * scale), 150), interpolation=cv2.INTER_AREA)
+            row.append(crop)
+            row.append(np.full((150, 4, 3), 255, np.uint8))
+        tiles.append(np.concatenate(row[:-1], 1))
+    widest = max(t.shape[1] for t in tiles)
+    tiles = [np.pad(t, ((0, 4), (0, widest - t.shape[1]), (0, 0)), constant_values=255) for t in tiles]
+    cv2.imwrite(path, np.concatenate(tiles, 0), [cv2.IMWRITE_PNG_COMPRESSION, 9])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--parallax", required=True)
+    parser.add_argument("--work", default="/tmp/parallax-fill-quality")
+    parser.add_argument("--photos", default=os.environ.get("PICTURES", "/work/photos"))
+    parser.add_argument("--sheet", help="write the contact sheet (truth | built-in | Telea) here")
+    parser.add_argument("--only", help="comma-separated picture names")
+    parser.add_argument("--fills", default="builtin,telea,stretch")
+    parser.add_argument("--json", help="write every number here")
+    args = parser.parse_args()
+    here = os.path.dirname(os.path.abspath(__file__))
+    telea = f"{sys.executable} {os.path.join(here, '..', 'docs', 'inpainters', 'opencv_inpaint.py')} {{image}} {{mask}} {{output}}"
+    fills = args.fills.split(",")
+    results, sheet = {}, []
+    for name, picture in pictures(args.photos):
+        if args.only and name not in args.only.split(","):
+            continue
+        lasts = {}
+        for fill in fills:
+            if fill == "stretch":
+                lasts[fill], seconds = stretch(picture), 0.0
+            else:
+                lasts[fill], seconds = generate(args.parallax, picture, os.path.join(args.work, name, fill),
+                                                telea if fill == "telea" else None)
+            results.setdefault(name, {})[fill] = {"bands": measure(lasts[fill], picture),
+                                                  "seconds_per_step": seconds / STEPS}
+        if "builtin" in lasts and "telea" in lasts:
+            sheet.append((name, picture, lasts["builtin"], lasts["telea"]))
+    report(results, fills)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=1)
+    if args.sheet and sheet:
+        contact_sheet(sheet, args.sheet)
+
+
+def report(results, fills):
+    print(f"{len(SPEEDS)} bands (speeds {'/'.join(map(str, SPEEDS))}), {STEPS} steps of {SHIFT} px; "
+          f"revealed columns {'/'.join(map(str, shifts()))}")
+    print()
+    print("| picture | fill | repeat per band (max) | texture per band (mean) | coarse dB per band (mean) | known exact | s/step |")
+    print("|---|---|---|---|---|---|---|")
+    verdicts = []
+    for name, by_fill in results.items():
+        for fill in fills:
+            if fill not in by_fill:
+                continue
+            bands = by_fill[fill]["bands"]
+            rep = [b["repeat"] for b in bands]
+            tex = [b["texture"] for b in bands]
+            coa = [b["coarse"] for b in bands]
+            print(f"| {name} | {fill} | {' '.join(f'{v:.2f}' for v in rep)} ({max(rep):.2f}) | "
+                  f"{' '.join(f'{v:.2f}' for v in tex)} ({np.mean(tex):.2f}) | "
+                  f"{' '.join(f'{v:.1f}' for v in coa)} ({np.mean(coa):.1f}) | "
+                  f"{'yes' if all(b['known'] for b in bands) else 'NO'} | {by_fill[fill]['seconds_per_step']:.2f} |")
+        if "builtin" in by_fill:
+            b = by_fill["builtin"]["bands"]
+            ok_repeat = all(x["repeat"] <= 0.15 for x in b)
+            mean_texture = np.mean([x["texture"] for x in b])
+            ok_texture = 0.75 <= mean_texture <= 1.25
+            ok_known = all(x["known"] for x in b)
+            line = f"{name}: repeat {'ok' if ok_repeat else 'FAIL'}, texture {mean_texture:.2f} {'ok' if ok_texture else 'FAIL'}, known {'ok' if ok_known else 'FAIL'}"
+            if "telea" in by_fill:
+                t = by_fill["telea"]["bands"]
+                worst = min(x["coarse"] - y["coarse"] for x, y in zip(b, t))
+                line += f", coarse vs Telea worst band {worst:+.1f} dB {'ok' if worst >= -0.5 else 'FAIL'}"
+            verdicts.append(line)
+    print()
+    for line in verdicts:
+        print("- " + line)
+
+
+if __name__ == "__main__":
+    main()
