@@ -43,6 +43,20 @@ struct FrameRangeGraphTests {
         #expect(script.contains("trim=start_frame=23:end_frame=40"))
     }
 
+    @Test("a contour scene's strips have sources of their own: it renders from frame 0 and cuts the range after")
+    func contourScenesStartAtZero() throws {
+        let scene = Scene(direction: Direction(degrees: 180), stepShift: 8, steps: 6, layers: [
+            Layer(name: "sky", height: 24, depth: .speed(0.25)),
+            Layer(name: "land", height: nil, depth: .speed(1), boundary: (0..<96).map { 20 + $0 % 8 }),
+        ])
+        let plan = try MotionPlan(scene: scene, width: 96, height: 64, file: "s")
+        var settings = RenderSettings()
+        settings.frames = FrameRange(start: 23, end: 40)
+        let script = RenderGraph(plan: plan, stepPattern: "p", settings: settings).script
+        #expect(!script.contains("start_number"))
+        #expect(script.contains("trim=start_frame=23:end_frame=40"))
+    }
+
     @Test("split covers 0..<total in nearly equal, contiguous ranges", arguments: [(100, 3), (7, 4), (2, 5), (45, 1)])
     func split(total: Int, parts: Int) {
         let ranges = FrameRange.split(total: total, into: parts)
