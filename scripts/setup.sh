@@ -64,4 +64,11 @@ fi
 .venv/bin/python -c "import selenium" 2>/dev/null || venv_pip selenium
 # --- end studio
 
+# Ray and parallax-ray (integrations/ray): split renders and batches on a Ray cluster; the Ray
+# tests in `swift test` run .venv/bin/parallax-ray.
+if ! .venv/bin/python -c "import ray, parallax_ray" 2>/dev/null; then
+    echo "setup: installing ray and integrations/ray into .venv"
+    venv_pip "ray>=2.40,<3" -e integrations/ray
+fi
+
 echo "setup: ready ($(ffmpeg -version | head -n 1 | cut -d' ' -f1-3))"

@@ -157,6 +157,8 @@ static int open_output(render_job *job) {
         status = avio_open(&job->muxer->pb, spec->output_path, AVIO_FLAG_WRITE);
         if (status < 0) return pav_fail(status, job->error, job->error_size, "opening %s for writing", spec->output_path);
     }
+    status = pav_dict_from_lines(&job->muxer->metadata, spec->metadata);
+    if (status < 0) return pav_fail(status, job->error, job->error_size, "bad container metadata");
     AVDictionary *options = NULL;
     status = pav_dict_from_lines(&options, spec->muxer_options);
     if (status >= 0) status = avformat_write_header(job->muxer, &options);
