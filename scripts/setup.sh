@@ -8,6 +8,7 @@ apt_packages=(
     pkg-config ffmpeg
     libavfilter-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
     libpng-dev
+    chromium chromium-driver
     python3 python3-pip python3-venv
 )
 
@@ -48,19 +49,8 @@ venv_pip --upgrade pip >/dev/null
 # imageio-ffmpeg) for the tests that run `parallax graph`'s printed command on today's FFmpeg.
 .venv/bin/python -c "import imageio_ffmpeg" 2>/dev/null || venv_pip imageio-ffmpeg
 # --- end defects
-# --- studio (issue 15): the browser tests (Tests/StudioTests): Debian's headless Chromium
-# and its driver, Selenium from PyPI in .venv/.
-studio_missing=()
-for package in chromium chromium-driver; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || studio_missing+=("$package")
-done
-if ((${#studio_missing[@]})); then
-    studio_sudo=""
-    [ "$(id -u)" -eq 0 ] || studio_sudo="sudo"
-    echo "setup: installing ${studio_missing[*]} for the studio's browser tests"
-    $studio_sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $studio_sudo apt-get install -y -qq "${studio_missing[@]}" >/dev/null
-fi
+# --- studio (issue 15): Selenium for the browser tests (Tests/StudioTests), which drive
+# Debian's headless Chromium (installed with the apt packages above).
 .venv/bin/python -c "import selenium" 2>/dev/null || venv_pip selenium
 # --- end studio
 
