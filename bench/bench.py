@@ -175,7 +175,7 @@ class Contenders:
     def moviepy(self, iterate):
         """MoviePy on this project, whole; it prints its phases' timings (start-up, PNG loading,
         clip building, compositing or rendering) as JSON."""
-        command = [ARGS.moviepy_python, os.path.join(HERE, "moviepy_slide.py"), self.project, "--timings"]
+        command = [ARGS.moviepy_python, os.path.join(HERE, "moviepy_slide.py"), self.project]
         if iterate:
             command.append("--iterate")
         else:
@@ -190,7 +190,8 @@ class Contenders:
 def run_moviepy(command):
     """Runs MoviePy; (seconds, peak MB, its own phase timings)."""
     output = []
-    seconds, peak = run(command + ["--launched-at", repr(time.time())], output=output)
+    # Flags after the positionals: argparse takes PROJECT [OUTPUT] in one go.
+    seconds, peak = run(command + ["--timings", "--launched-at", repr(time.time())], output=output)
     lines = [line for line in output[0].splitlines() if line.startswith("{")]
     return seconds, peak, json.loads(lines[-1])
 
@@ -314,6 +315,10 @@ def main():
     results.append(("start-up (`parallax plan`: process, scene and step-folder checks)", f"{startup:.2f} s", "", "",
                     "paid once per run, by every parallax contender"))
 
+    # The timing rows are written now, so a run stopped during the memory pair still leaves them.
+    write_results(scene, frames, short_frames, width, height, med, peaks, results, None,
+                  time.perf_counter() - began, load_average(), pending="the memory pair and the 4K render")
+
     # Peak memory: the same steps at 20 s and at 120 s of video, each length rendered RUNS times.
     long_project = os.path.join(ARGS.work, "scene-120s")
     os.makedirs(long_project, exist_ok=True)
@@ -363,7 +368,8 @@ def load_average():
         return None
 
 
-def write_results(scene, frames, short_frames, width, height, med, peaks, results, four_k, elapsed, load):
+def write_results(scene, frames, short_frames, width, height, med, peaks, results, four_k, elapsed, load,
+                  pending=None):
     info = machine()
     lines = [
         "# Benchmark results",
@@ -393,6 +399,8 @@ def write_results(scene, frames, short_frames, width, height, med, peaks, result
         lines.append(f"- Taken under load: the machine was shared with other engineers' builds and tests "
                      f"(load average {load:.1f} on {info['cores']} cores at the end). Absolute times are "
                      "slower and noisier than on an idle machine; read the ratios, measured side by side.")
+    if pending:
+        lines.append(f"- Not measured yet (the run was stopped or is still going): {pending}.")
     if ARGS.skip:
         lines.append(f"- Not run this time: {', '.join(sorted(ARGS.skip))} (`--skip`); their rows are missing below.")
     if ARGS.note:
@@ -422,7 +430,8 @@ def write_results(scene, frames, short_frames, width, height, med, peaks, result
               "`iter_frames()` with no encoder.", ""]
     with open(os.path.join(HERE, "RESULTS.md"), "w") as handle:
         handle.write("\n".join(lines))
-    print("\n".join(lines))
+    if not pending:
+        print("\n".join(lines))
 
 
 if __name__ == "__main__":

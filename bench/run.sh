@@ -53,4 +53,5 @@ make_scene "$work/scene-20s" --width 1600 --height 1050 --seconds 20 --fps 30 --
 
 python3 bench/bench.py --binary "$binary" --project "$work/scene-20s" ${NO_4K:+--no-4k} --four-k "$work/scene-4k" \
     --work "$work/out" --runs "$runs" --preset "$preset" ${moviepy_python:+--moviepy-python "$moviepy_python"} \
-    ${NOTE:+--note "$NOTE"} ${SKIP:+--skip "$SKIP"} ${MEMORY_RUNS:+--memory-runs "$MEMORY_RUNS"}
+    ${NOTE:+--note "$NOTE"} ${SKIP:+--skip "$SKIP"} ${MEMORY_RUNS:+--memory-runs "$MEMORY_RUNS"} \
+    ${LONG_SECONDS:+--long-seconds "$LONG_SECONDS"}

@@ -199,6 +199,8 @@ extension BadInput {
     ]
 
     static let outputRows: [BadInput] = [
+        BadInput("output extension no muxer knows", [.render], output: { $0.outputFolder + "/video.xyz" },
+                 expect: { [$0.outputFolder + "/video.xyz", "--format"] }),
         BadInput("output folder missing", [.render], output: { $0.root.file("nowhere") + "/video.mp4" },
                  expect: { [$0.root.file("nowhere"), "does not exist"] }),
         BadInput("output folder not writable", [.render],
@@ -262,7 +264,7 @@ extension BadInput {
         BadInput("create with --crf above 63", [.create], usage: true, flags: ["--crf", "99"], expect: { _ in ["--crf", "99"] }),
         BadInput("an inpaint command that fails", [.create], prefix: "parallax: ",
                  flags: ["--inpaint-command", "false {image} {mask} {output}"],
-                 expect: { _ in ["false", "status 1", "step 1"] }),
+                 expect: { _ in ["false", "status 1", "on step"] }),
         BadInput("an inpaint command that does not exist", [.create], prefix: "parallax: ",
                  flags: ["--inpaint-command", "/nonexistent/fill {image} {mask} {output}"],
                  expect: { _ in ["/nonexistent/fill", "cannot start"] }),
