@@ -8,5 +8,7 @@ cd "$(dirname "$0")/.."
 scratch="${SCRATCH_PATH:-.build}"
 swift build -c release --scratch-path "$scratch" --product parallax >&2
 python=python3
-[ -x .venv/bin/python3 ] && python=.venv/bin/python3
+if [ -x .venv/bin/python3 ] && .venv/bin/python3 -c "import cv2, numpy" 2>/dev/null; then
+    python=.venv/bin/python3
+fi
 "$python" bench/fill_quality.py --parallax "$scratch/release/parallax" "$@"
