@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Pure Swift: filter graphs as values, labels, escaping, script text.
@@ -36,10 +37,14 @@ let package = Package(
         .target(name: "ParallaxAV", dependencies: ["CParallaxAV", "ParallaxCore"]),
         // The step loop: shift, mask, inpainters, journal, resume.
         .target(name: "ParallaxGenerate", dependencies: ["ParallaxCore", "ParallaxAV"]),
+        // The studio: a local web page over the same scene code (parallax studio).
+        .target(name: "ParallaxStudio", dependencies: [
+            "ParallaxCore", "ParallaxAV", "ParallaxGenerate", .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(
             name: "parallax",
             dependencies: [
-                "ParallaxCore", "ParallaxAV", "ParallaxGenerate",
+                "ParallaxCore", "ParallaxAV", "ParallaxGenerate", "ParallaxStudio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +63,8 @@ let package = Package(
         .testTarget(name: "ParallaxAVTests", dependencies: ["ParallaxAV", "ParallaxCore", "TestSupport"]),
         .testTarget(name: "ParallaxGenerateTests", dependencies: ["ParallaxGenerate", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // The studio's HTTP API, its security checks and the page in headless Chromium.
+        .testTarget(name: "StudioTests", dependencies: ["ParallaxStudio", "ParallaxCore", "ParallaxGenerate", "TestSupport"]),
         // Bad input, interruption, hostile names and repeated renders, against the built binary.
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "ParallaxAV", "ParallaxCore"]),
     ],

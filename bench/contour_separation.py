@@ -52,6 +52,13 @@ def separation(rgb, document):
     return float(np.concatenate(values).mean()) if values else 0.0
 
 
+def cliffs(document):
+    """Share of column steps where a contour moves more than 2 rows (a cliff)."""
+    steps = [np.abs(np.diff(np.array(layer["top"]))) for layer in document["layers"][1:]]
+    steps = np.concatenate(steps) if steps else np.zeros(1)
+    return float((steps > 2).mean())
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--parallax", required=True)
@@ -68,10 +75,13 @@ def main():
             straight, _ = plan(args.parallax, image, os.path.join(work, "straight"), straight=True)
             a, b = separation(rgb, contour), separation(rgb, straight)
             ratio = a / b if b > 0 else float("inf")
-            rows.append((os.path.basename(image), f"{rgb.shape[1]}x{rgb.shape[0]}", a, b, ratio, seconds))
-    header = "| picture | size | contour | straight | ratio | init time (s) |\n|---|---|---|---|---|---|"
-    lines = [header] + [f"| {n} | {s} | {a:.1f} | {b:.1f} | {r:.2f} | {t:.2f} |" for n, s, a, b, r, t in rows]
-    ratios = [r for *_, r, _ in rows]
+            rows.append((os.path.basename(image), f"{rgb.shape[1]}x{rgb.shape[0]}", a, b, ratio, seconds,
+                         cliffs(contour)))
+    header = ("| picture | size | contour | straight | ratio | init time (s) | cliff steps |\n"
+              "|---|---|---|---|---|---|---|")
+    lines = [header] + [f"| {n} | {s} | {a:.1f} | {b:.1f} | {r:.2f} | {t:.2f} | {c:.1%} |"
+                        for n, s, a, b, r, t, c in rows]
+    ratios = [row[4] for row in rows]
     summary = (f"median ratio {np.median(ratios):.2f}, {sum(r >= 1.5 for r in ratios)} of {len(ratios)} "
                f"pictures at 1.5x or more")
     table = "\n".join(lines)
@@ -81,7 +91,8 @@ def main():
         section = "\n".join([BEGIN, "## Contour boundaries: separation across the default boundaries", "",
                              "Mean RGB distance between the two rows just above and just below each default",
                              "boundary (higher = the cut runs along an edge), contour defaults against",
-                             "`--straight` rows at the same heights. `bash bench/contour_separation.sh`.",
+                             "`--straight` rows at the same heights; cliff steps = share of columns where a",
+                             "contour moves more than 2 rows. `bash bench/contour_separation.sh`.",
                              f"Run of {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.", "",
                              table, "", summary, END])
         old = open(args.results).read() if os.path.exists(args.results) else ""

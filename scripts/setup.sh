@@ -48,5 +48,27 @@ venv_pip --upgrade pip >/dev/null
 # imageio-ffmpeg) for the tests that run `parallax graph`'s printed command on today's FFmpeg.
 .venv/bin/python -c "import imageio_ffmpeg" 2>/dev/null || venv_pip imageio-ffmpeg
 # --- end defects
+# --- studio (issue 15): the browser tests (Tests/StudioTests): Debian's headless Chromium
+# and its driver, Selenium from PyPI in .venv/.
+studio_missing=()
+for package in chromium chromium-driver; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || studio_missing+=("$package")
+done
+if ((${#studio_missing[@]})); then
+    studio_sudo=""
+    [ "$(id -u)" -eq 0 ] || studio_sudo="sudo"
+    echo "setup: installing ${studio_missing[*]} for the studio's browser tests"
+    $studio_sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $studio_sudo apt-get install -y -qq "${studio_missing[@]}" >/dev/null
+fi
+.venv/bin/python -c "import selenium" 2>/dev/null || venv_pip selenium
+# --- end studio
+
+# Ray and parallax-ray (integrations/ray): split renders and batches on a Ray cluster; the Ray
+# tests in `swift test` run .venv/bin/parallax-ray.
+if ! .venv/bin/python -c "import ray, parallax_ray" 2>/dev/null; then
+    echo "setup: installing ray and integrations/ray into .venv"
+    venv_pip "ray>=2.40,<3" -e integrations/ray
+fi
 
 echo "setup: ready ($(ffmpeg -version | head -n 1 | cut -d' ' -f1-3))"

@@ -4,6 +4,7 @@
 
 #include "pav.h"
 #include "../CFFmpeg/ffmpeg.h"
+#include "pav_compat.h"
 
 // Writes "<what>: <libav error text> (<last libav log line>)" into error.
 int pav_fail(int code, char *error, size_t error_size, const char *format, ...)

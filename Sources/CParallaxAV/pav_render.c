@@ -48,19 +48,28 @@ static int configure_graph(render_job *job) {
                               "the filter graph has no open output [%s]", spec->streams[i].sink_label);
             goto done;
         }
-        enum AVMediaType type = avfilter_pad_get_type(open->filter_ctx->output_pads, open->pad_idx);
-        const char *sink_name = type == AVMEDIA_TYPE_AUDIO ? "abuffersink" : "buffersink";
-        char instance[64];
-        snprintf(instance, sizeof instance, "pav_sink_%d", i);
+        // The output's media type decides the sink. Rather than read the filter's pad array
+        // (not public API in every release), try a video sink and fall back to an audio one:
+        // avfilter_link refuses a media type mismatch before changing anything.
         AVFilterContext *sink = NULL;
-        status = avfilter_graph_create_filter(&sink, avfilter_get_by_name(sink_name), instance, NULL, NULL, job->graph);
-        if (status >= 0) status = avfilter_link(open->filter_ctx, (unsigned)open->pad_idx, sink, 0);
-        if (status < 0) {
+        const char *sink_names[] = {"buffersink", "abuffersink"};
+        for (int kind = 0; kind < 2 && !sink; kind++) {
+            char instance[64];
+            snprintf(instance, sizeof instance, "pav_sink_%d_%d", i, kind);
+            AVFilterContext *candidate = NULL;
+            status = avfilter_graph_create_filter(&candidate, avfilter_get_by_name(sink_names[kind]), instance, NULL, NULL,
+                                                  job->graph);
+            if (status >= 0) status = avfilter_link(open->filter_ctx, (unsigned)open->pad_idx, candidate, 0);
+            if (status >= 0) sink = candidate;
+            else if (candidate) avfilter_free(candidate);
+        }
+        if (!sink) {
             pav_fail(status, job->error, job->error_size, "attaching a sink to [%s]", spec->streams[i].sink_label);
             goto done;
         }
+        pav_capture_log();  // forget the mismatch a refused first try logged
         job->streams[i].sink = sink;
-        job->streams[i].type = type;
+        job->streams[i].type = strcmp(sink->filter->name, "abuffersink") == 0 ? AVMEDIA_TYPE_AUDIO : AVMEDIA_TYPE_VIDEO;
     }
     int unused = 0;
     for (AVFilterInOut *open = outputs; open; open = open->next) unused++;
@@ -148,6 +157,8 @@ static int open_output(render_job *job) {
         status = avio_open(&job->muxer->pb, spec->output_path, AVIO_FLAG_WRITE);
         if (status < 0) return pav_fail(status, job->error, job->error_size, "opening %s for writing", spec->output_path);
     }
+    status = pav_dict_from_lines(&job->muxer->metadata, spec->metadata);
+    if (status < 0) return pav_fail(status, job->error, job->error_size, "bad container metadata");
     AVDictionary *options = NULL;
     status = pav_dict_from_lines(&options, spec->muxer_options);
     if (status >= 0) status = avformat_write_header(job->muxer, &options);

@@ -24,6 +24,8 @@ public struct GraphJob: Sendable {
     public var container: String?
     public var muxerOptions: [(key: String, value: String)] = []
     public var filterThreads = 0
+    /// Container metadata (a part's ``PartLabel``).
+    public var metadata: [(key: String, value: String)] = []
 
     public init(graphText: String, streams: [StreamSpec], outputPath: String?, container: String? = nil,
                 muxerOptions: [(key: String, value: String)] = []) {
@@ -64,7 +66,8 @@ public enum GraphRunner {
                 encode: job.outputPath == nil ? 0 : 1,
                 filter_threads: Int32(job.filterThreads),
                 progress: callback,
-                progress_context: context.toOpaque()
+                progress_context: context.toOpaque(),
+                metadata: strings.copy(lines(job.metadata))
             )
             try AVError.check { pav_render(&spec, $0, $1) }
         }
@@ -76,7 +79,7 @@ public enum GraphRunner {
     public static func resetCancel() { pav_reset_cancel() }
     public static var cancelRequested: Bool { pav_cancel_requested() != 0 }
 
-    private static func lines(_ options: [(key: String, value: String)]) -> String {
+    static func lines(_ options: [(key: String, value: String)]) -> String {
         options.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
     }
 }
@@ -96,7 +99,7 @@ private final class ProgressBox {
 }
 
 /// Owns C copies of Swift strings for the duration of one shim call.
-private final class CStringArena {
+final class CStringArena {
     private var pointers: [UnsafeMutablePointer<CChar>] = []
     func copy(_ string: String) -> UnsafePointer<CChar> {
         let pointer = strdup(string)!

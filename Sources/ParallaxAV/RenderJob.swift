@@ -6,14 +6,16 @@ public struct RenderJob: Sendable {
     public let project: Project
     public let settings: RenderSettings
     public let graph: RenderGraph
+    /// What a part of a split render (`settings.frames`) records in its container.
+    public let partLabel: PartLabel?
 
     /// `settings.video` is adapted to this machine (``VideoEncoding/forThisHost``): use
     /// `job.settings.video` for an ffmpeg command that must give the same video.
     public init(project: Project, settings: RenderSettings) throws {
         self.project = project
-        var settings = settings
-        settings.video = settings.video.forThisHost
-        self.settings = settings
+        var adapted = settings
+        adapted.video = settings.video.forThisHost
+        self.settings = adapted
         let plan = project.plan
         try project.folder.validate(steps: plan.steps, width: plan.width, height: plan.height)
         let layout = StripLayout(plan: plan)
@@ -22,14 +24,37 @@ public struct RenderJob: Sendable {
                              + "only; a scene with contour layers renders with exact interpolation")
         }
         try project.folder.validateStrips(layout, objects: plan.objects, steps: plan.steps, width: plan.width)
-        graph = RenderGraph(plan: plan, stepPattern: project.folder.imageSequencePattern, settings: settings,
+        graph = RenderGraph(plan: plan, stepPattern: project.folder.imageSequencePattern, settings: adapted,
                             stepRuns: try project.folder.pixelLayoutRuns(steps: plan.steps),
                             stripPatterns: project.folder.stripSequencePattern(layer:),
                             objectPictures: project.folder.objectPictureFilename(_:))
-        try settings.loop?.check(frames: graph.plan.frameCount, fps: graph.plan.fps, sceneFile: project.sceneFile)
+        try adapted.loop?.check(frames: graph.plan.frameCount, fps: graph.plan.fps, sceneFile: project.sceneFile)
+        partLabel = try settings.frames.map { try RenderJob.label(project: project, settings: settings, range: $0) }
     }
 
     public var frameCount: Int { graph.frameCount }
+
+    /// The label of one part: its range and the identity of the full render. The identity uses
+    /// the settings before host adaptation, so parts from machines with and without AVX-512 join.
+    private static func label(project: Project, settings: RenderSettings, range: FrameRange) throws -> PartLabel {
+        if settings.loop != nil {
+            throw FrameRangeError("--frames \(range): a looped video (pingpong or crossfade) renders only whole")
+        }
+        if settings.video.codec == .gif {
+            throw FrameRangeError("--frames \(range): a GIF's palette comes from the whole video; render it whole")
+        }
+        var whole = settings
+        whole.frames = nil
+        let full = RenderGraph(plan: project.plan, stepPattern: "steps/%06d.png", settings: whole)
+        try range.check(total: full.frameCount)
+        let sceneBytes = (FileManager.default.contents(atPath: project.sceneFile)).map { [UInt8]($0) } ?? []
+        let identity = RenderIdentity.of(sceneBytes: sceneBytes, graphScript: full.script,
+                                         encoder: settings.video.codec.encoder,
+                                         encoderOptions: settings.video.encoderOptions)
+        return PartLabel(frames: range, totalFrames: full.frameCount, width: full.outputWidth,
+                         height: full.outputHeight, rate: full.plan.fps, codec: settings.video.codec.rawValue,
+                         render: identity)
+    }
 
     /// The shim job that writes to `path`, or only composites when `path` is nil.
     public func graphJob(outputPath path: String?) -> GraphJob {
@@ -41,8 +66,13 @@ public struct RenderJob: Sendable {
                                       encoderOptions: audio.encoderOptions))
         }
         let output = path.map { video.codec.writesFolder ? FFmpegCommand.framePattern(in: $0) : $0 }
-        return GraphJob(graphText: graph.script, streams: streams, outputPath: output,
-                        container: video.container, muxerOptions: video.muxerOptions)
+        var job = GraphJob(graphText: graph.script, streams: streams, outputPath: output,
+                           container: video.container, muxerOptions: video.muxerOptions)
+        if let partLabel {
+            job.metadata = partLabel.metadata
+            job.muxerOptions = PartContainer.keepingMetadata(job.muxerOptions, container: video.container, path: path)
+        }
+        return job
     }
 
     /// Renders to `outputPath` through a temporary file (or folder, for an image sequence).

@@ -1,7 +1,7 @@
 /// The kinds of output `--format` names, each with its container and default codec.
 ///
-/// Without `--format` or `--codec` the output's extension decides: `.mp4` (and anything
-/// unknown) H.264, `.webm` VP9, `.mov` ProRes, `.gif` GIF, and a name without an extension (or
+/// Without `--format` or `--codec` the output's extension decides: `.mp4` (and any other
+/// extension FFmpeg has a container for) H.264, `.webm` VP9, `.mov` ProRes, `.gif` GIF, and a name without an extension (or
 /// ending in `.png`) a folder of PNG frames.
 public enum OutputFormat: String, CaseIterable, Hashable, Sendable {
     case mp4, hevc, webm, mov, mkv, gif, png

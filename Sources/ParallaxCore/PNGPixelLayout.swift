@@ -67,19 +67,25 @@ extension StepFolder {
 
     /// Steps 0...steps grouped into runs of consecutive files stored alike (one run when the
     /// whole folder is). The render reads each run separately: see `RenderGraphBuilder.decodedSteps`.
+    ///
+    /// Step S+1, when present and readable, is counted too: the single `movie` of a uniform
+    /// folder decodes it (image2 reads one step past S), so one stored differently needs runs.
     public func pixelLayoutRuns(steps: Int) throws -> [StepRun] {
         var runs: [StepRun] = []
         var start = 0
         var current = try PNGPixelLayout(ofFile: stepPath(0))
-        for step in stride(from: 1, through: steps, by: 1) {
-            let layout = try PNGPixelLayout(ofFile: stepPath(step))
+        let lookAhead = FileManager.default.fileExists(atPath: stepPath(steps + 1))
+            ? (try? PNGPixelLayout(ofFile: stepPath(steps + 1))) : nil
+        let last = lookAhead == nil ? steps : steps + 1
+        for step in stride(from: 1, through: last, by: 1) {
+            let layout = step > steps ? lookAhead! : try PNGPixelLayout(ofFile: stepPath(step))
             if layout != current {
                 runs.append(StepRun(steps: start...(step - 1), layout: current))
                 start = step
                 current = layout
             }
         }
-        runs.append(StepRun(steps: start...steps, layout: current))
+        runs.append(StepRun(steps: start...last, layout: current))
         return runs
     }
 }

@@ -34,7 +34,8 @@ public struct Project: Sendable {
         path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
     }
 
-    private static func imageSize(scene: Scene, directory: String, sceneFile: String) throws -> (width: Int, height: Int) {
+    /// Step 0's size when it exists, else the scene image's (the studio validates edits with it).
+    public static func imageSize(scene: Scene, directory: String, sceneFile: String) throws -> (width: Int, height: Int) {
         let stepZero = StepFolder(projectDirectory: directory).stepPath(0)
         if FileManager.default.fileExists(atPath: stepZero) { return try PNGHeader.size(ofFile: stepZero) }
         guard let image = scene.image else {

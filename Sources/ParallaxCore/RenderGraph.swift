@@ -12,6 +12,9 @@ public struct RenderGraph: Sendable {
     public let frameCount: Int
     /// The plan actually rendered (a preview renders fewer frames per second).
     public let plan: MotionPlan
+    /// The picture's size as encoded (after a preview's scaling, before even-size padding).
+    public let outputWidth: Int
+    public let outputHeight: Int
 
     public var script: String { graph.script }
 
@@ -27,6 +30,7 @@ public struct RenderGraph: Sendable {
         var frames = builder.effectedFrames()
         frames = builder.loop(frames)
         frames = builder.previewScale(frames)
+        frames = builder.selectRange(frames)
         builder.finish(frames, encoding: settings.video)
         if let audio = settings.renderedAudio {
             builder.finishAudio(builder.loopAudio(builder.mix(audio)), mix: audio)
@@ -34,7 +38,9 @@ public struct RenderGraph: Sendable {
         graph = builder.graph
         hasAudio = settings.renderedAudio != nil
         self.plan = builder.plan
-        frameCount = settings.loop?.frameCount(from: builder.plan.frameCount, fps: builder.plan.fps) ?? builder.plan.frameCount
+        (outputWidth, outputHeight) = builder.outputSize
+        frameCount = settings.frames?.count
+            ?? settings.loop?.frameCount(from: builder.plan.frameCount, fps: builder.plan.fps) ?? builder.plan.frameCount
     }
 }
 
@@ -149,7 +155,10 @@ public struct RenderGraphBuilder: Sendable {
 
     /// The step images, decoded in the working pixel format (all steps stored alike).
     func stepImages(layout: PNGPixelLayout? = nil) -> [Filter] {
-        [Filter("movie", ["filename": stepPattern, "format_name": "image2"])] + toWorkingFormat(layout: layout)
+        let movie = Filter("movie", ["filename": stepPattern, "format_name": "image2"])
+        // A frame range starts at the first step it needs (RenderGraphBuilder+FrameRange).
+        return [startStep > 0 ? movie.with("format_opts", "start_number=\(startStep)") : movie]
+            + toWorkingFormat(layout: layout)
     }
 
     /// Conversion of decoded steps to the working format, exact for every PNG layout.
@@ -171,7 +180,7 @@ public struct RenderGraphBuilder: Sendable {
         let rate = plan.stepsPerSecond
         return [
             Filter("settb", ["expr": "\(rate.denominator)/\(rate.numerator)"]),
-            Filter("setpts", ["expr": "N"]),
+            Filter("setpts", ["expr": startStep > 0 ? "N+\(startStep)" : "N"]),
         ]
     }
 
@@ -191,7 +200,7 @@ public struct RenderGraphBuilder: Sendable {
         guard layer.isMoving, let next else {
             // No canvas sets a still band's clock: repeat its steps to the output rate (references,
             // not copies).
-            return graph.chain([current], [crop(layer), repeatToOutputRate()], hint: "band")
+            return graph.chain([current], [crop(layer), repeatToOutputRate()] + skipToStartFrame(), hint: "band")
         }
         let canvas = self.canvas(layer)
         let nextBand = graph.chain([next], [crop(layer)], hint: "nextband")
@@ -210,13 +219,13 @@ public struct RenderGraphBuilder: Sendable {
         graph.chain([], [
             Filter("color", ["c": "black", "s": "\(plan.width)x\(height)", "r": plan.fps.description]),
             Filter("format", ["pix_fmts": pixelFormat]),
-        ], hint: "canvas")
+        ] + frameClockAtStart(), hint: "canvas")
     }
 
     /// `top` over `under` on `canvas`, each at its exact offset. `format` is overlay's working
     /// format (a planar one with no subsampling, so any offset is exact).
     mutating func overlaid(_ layer: LayerMotion, on canvas: Label, top: Label, topAhead: Int, under: Label, underAhead: Int,
-                           hint: String, format: String = "gbrp") -> Label {
+                           hint: String, format: String = "gbrp", rowOffset: Int = 0) -> Label {
         var lower = canvas
         var under = under
         if layer.velocity.x != 0 && layer.velocity.y != 0 {
@@ -224,18 +233,20 @@ public struct RenderGraphBuilder: Sendable {
             // step is in no step image (two corners of at most |vx|×|vy| px). Fill them from the
             // lower band, positioned exactly along one axis.
             let copies = graph.split(under, into: 3)
-            lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead, format: format)], hint: "corner")
-            lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead, format: format)], hint: "corner")
+            lower = graph.chain([lower, copies[1]], [overlay(layer, aheadX: underAhead, aheadY: topAhead, format: format, rowOffset: rowOffset)], hint: "corner")
+            lower = graph.chain([lower, copies[2]], [overlay(layer, aheadX: topAhead, aheadY: underAhead, format: format, rowOffset: rowOffset)], hint: "corner")
             under = copies[0]
         }
-        lower = graph.chain([lower, under], [overlay(layer, aheadX: underAhead, aheadY: underAhead, format: format)], hint: "under")
-        return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead, format: format)], hint: hint)
+        lower = graph.chain([lower, under], [overlay(layer, aheadX: underAhead, aheadY: underAhead, format: format, rowOffset: rowOffset)], hint: "under")
+        return graph.chain([lower, top], [overlay(layer, aheadX: topAhead, aheadY: topAhead, format: format, rowOffset: rowOffset)], hint: hint)
     }
 
-    private func overlay(_ layer: LayerMotion, aheadX: Int, aheadY: Int, format: String) -> Filter {
-        Filter("overlay", [
+    /// `rowOffset` places the overlaid picture that many rows down its canvas (a part of a strip).
+    private func overlay(_ layer: LayerMotion, aheadX: Int, aheadY: Int, format: String, rowOffset: Int = 0) -> Filter {
+        let y = slide.offset(velocity: layer.velocity.y, stepsAhead: aheadY)
+        return Filter("overlay", [
             "x": slide.offset(velocity: layer.velocity.x, stepsAhead: aheadX),
-            "y": slide.offset(velocity: layer.velocity.y, stepsAhead: aheadY),
+            "y": rowOffset == 0 ? y : "\(rowOffset)+(\(y))",
             "eval": "frame",
             "format": format,
         ])
@@ -243,7 +254,7 @@ public struct RenderGraphBuilder: Sendable {
 
     /// Stacks the bands top to bottom and cuts the stream to the plan's exact frame count.
     public mutating func stack(_ bands: [Label]) -> Label {
-        let trim = Filter("trim", ["end_frame": plan.frameCount])
+        let trim = Filter("trim", ["end_frame": plan.frameCount - startFrame])
         if bands.count == 1 { return graph.chain(bands, [trim], hint: "frames") }
         return graph.chain(bands, [Filter("vstack", ["inputs": bands.count]), trim], hint: "frames")
     }

@@ -16,7 +16,8 @@ extension RenderGraphBuilder {
         let nextOnTop = overlaid(layer, on: canvas(layer), top: nextBands[1], topAhead: 1, under: currentBands[1], underAhead: 0, hint: "k1band")
         let mask = graph.chain([], [
             Filter("color", ["c": "black", "s": "1x1", "r": plan.fps.description]),
-            Filter("trim", ["end_frame": plan.frameCount]),
+        ] + frameClockAtStart() + [
+            Filter("trim", ["end_frame": plan.frameCount - startFrame]),
             Filter("format", ["pix_fmts": "gray"]),
             Filter("geq", ["lum": "255*\(crossfadeWeight(fade: fade))"]),
             Filter("scale", ["w": plan.width, "h": layer.height, "flags": "neighbor"]),

@@ -44,7 +44,9 @@ extension RenderGraphBuilder {
     /// alpha slide separately, both as opaque pictures (the alpha as grey planar RGB: no
     /// subsampling, so every offset is exact, and no range conversion on the way, so 255 stays
     /// 255; a `yuvj444p` picture was tried and overlay turned it into limited-range `yuv444p`),
-    /// and are joined after sliding.
+    /// and are joined after sliding. Only the rows the edge can reach carry alpha that varies
+    /// (``LayerStrip/varyingAlphaRows``); the rest is opaque, so only those rows slide, on an
+    /// opaque (white) canvas the strip's height.
     mutating func stripPicture(_ index: Int) -> Label {
         let layer = plan.layers[index]
         let strip = layout.strips[index]
@@ -62,13 +64,18 @@ extension RenderGraphBuilder {
         }
         let parts = graph.split(decoded, into: 2)
         let colourSteps = graph.chain([parts[0]], [Filter("format", ["pix_fmts": Self.workingPixelFormat])], hint: "colsteps")
-        let alphaSteps = graph.chain([parts[1]], [Filter("alphaextract"), Filter("format", ["pix_fmts": Self.workingPixelFormat])],
+        let varying = strip.varyingAlphaRows
+        var alphaFilters = [Filter("alphaextract")]
+        if varying != 0..<strip.rows.count {
+            alphaFilters.append(Filter("crop", ["w": plan.width, "h": varying.count, "x": 0, "y": varying.lowerBound, "exact": 1]))
+        }
+        let alphaSteps = graph.chain([parts[1]], alphaFilters + [Filter("format", ["pix_fmts": Self.workingPixelFormat])],
                                      hint: "alphasteps")
         let colour = applyEffects(to: slid(colourSteps, layer: layer, rows: strip.rows.count,
                                            pixelFormat: Self.workingPixelFormat, overlayFormat: "gbrp", hint: "colour"),
                                   layer: index)
         let alpha = graph.chain([slid(alphaSteps, layer: layer, rows: strip.rows.count, pixelFormat: Self.workingPixelFormat,
-                                      overlayFormat: "gbrp", hint: "alpha")],
+                                      overlayFormat: "gbrp", hint: "alpha", canvasColour: "white", rowOffset: varying.lowerBound)],
                                 [Filter("extractplanes", ["planes": "g"])], hint: "alpha")
         return graph.chain([colour, alpha], [Filter("alphamerge")], hint: "layer")
     }
@@ -94,12 +101,15 @@ extension RenderGraphBuilder {
     /// A step-rate sequence of strips slid on a canvas at the output rate: the strip of step K+1
     /// underneath, showing only in the gap the strip of step K opens, as for bands.
     private mutating func slid(_ steps: Label, layer: LayerMotion, rows: Int, pixelFormat: String, overlayFormat: String,
-                               hint: String) -> Label {
+                               hint: String, canvasColour: String = "black", rowOffset: Int = 0) -> Label {
         let copies = graph.split(steps, into: 2)
         let current = graph.chain([copies[0]], atStepRate(), hint: "cur" + hint)
         let next = graph.chain([copies[1]], [Filter("trim", ["start_frame": 1])] + atStepRate(), hint: "next" + hint)
-        let canvas = self.canvas(height: rows, pixelFormat: pixelFormat)
+        let canvas = graph.chain([], [
+            Filter("color", ["c": canvasColour, "s": "\(plan.width)x\(rows)", "r": plan.fps.description]),
+            Filter("format", ["pix_fmts": pixelFormat]),
+        ], hint: "canvas")
         return overlaid(layer, on: canvas, top: current, topAhead: 0, under: next, underAhead: 1, hint: hint,
-                        format: overlayFormat)
+                        format: overlayFormat, rowOffset: rowOffset)
     }
 }

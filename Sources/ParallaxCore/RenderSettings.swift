@@ -7,15 +7,18 @@ public struct RenderSettings: Hashable, Sendable {
     public var audio: AudioMix?
     public var loop: LoopMode?
     public var preview: Preview?
+    /// Only these frames of the full render (`--frames A:B`); nil renders all of them.
+    public var frames: FrameRange?
 
     public init(video: VideoEncoding = VideoEncoding(), interpolation: Interpolation = .exact, effects: [Effect] = [],
-                audio: AudioMix? = nil, loop: LoopMode? = nil, preview: Preview? = nil) {
+                audio: AudioMix? = nil, loop: LoopMode? = nil, preview: Preview? = nil, frames: FrameRange? = nil) {
         self.video = video
         self.interpolation = interpolation
         self.effects = effects
         self.audio = audio
         self.loop = loop
         self.preview = preview
+        self.frames = frames
     }
 
     /// Reads the scene's `interpolation`, `effects`, `audio` and `loop` keys.
@@ -39,6 +42,7 @@ public struct RenderSettings: Hashable, Sendable {
         return copy
     }
 
-    /// The sound actually rendered: none when the output format holds no audio.
-    var renderedAudio: AudioMix? { video.audio == nil ? nil : audio }
+    /// The sound actually rendered: none when the output format holds no audio, and none in a
+    /// frame range (sound is rendered once for the whole video and muxed at the join).
+    var renderedAudio: AudioMix? { video.audio == nil || frames != nil ? nil : audio }
 }

@@ -143,17 +143,7 @@ public enum VideoCodec: String, CaseIterable, Hashable, Sendable {
         default: nil
         }
     }
-    /// The container for a file whose extension FFmpeg does not know.
-    public var naturalContainer: String {
-        switch self {
-        case .h264, .h265: "mp4"
-        case .vp9: "webm"
-        case .prores: "mov"
-        case .ffv1: "matroska"
-        case .gif: "gif"
-        case .png: "image2"
-        }
-    }
+
     var supportsPreset: Bool { [.h264, .h265, .vp9].contains(self) }
     var presetOption: String { self == .vp9 ? "cpu-used" : "preset" }
     var defaultPreset: String { self == .vp9 ? "2" : "medium" }

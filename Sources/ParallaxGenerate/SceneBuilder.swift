@@ -79,6 +79,9 @@ public struct SceneBuilder: Sendable {
             }
         } else {
             specs = LayerSpec.defaults
+            guard size.height >= specs.count else {
+                throw SceneError(file: imagePath, "is \(size.height) pixels high; the \(specs.count) default layers need at least \(specs.count) rows (give --layers)")
+            }
             // Contour strips slide left or right only (the renderer's rule): other directions
             // keep straight rows.
             if !straight && Direction(degrees: direction).unitVector.y == 0 {

@@ -48,17 +48,17 @@ struct EncodingOptions: ParsableArguments {
     }
 
     func encoding(output: String?) -> VideoEncoding {
-        var video = OutputFormat.encoding(output: output, format: format, codec: codec, crf: crf, preset: preset, container: container)
-        // An extension FFmpeg does not know (clip.xyz) still gets a video: the codec's own container.
-        if video.container == nil, let output, !video.codec.writesFolder, !Muxers.knowsExtension(of: output) {
-            video.container = video.codec.naturalContainer
-        }
-        return video
+        OutputFormat.encoding(output: output, format: format, codec: codec, crf: crf, preset: preset, container: container)
     }
 
     /// The scene's render settings with these flags applied over them.
     func settings(project: Project, output: String?) throws -> RenderSettings {
         let video = encoding(output: output)
+        // An extension FFmpeg has no container for (clip.xyz): say how to choose one, before any work.
+        if video.container == nil, let output, !video.codec.writesFolder, !Muxers.knowsExtension(of: output) {
+            throw SceneError(file: output, "FFmpeg has no container for this extension; "
+                             + "name it .mp4, .mkv, .webm or .mov, or give --format or --container")
+        }
         if let crf {
             guard let range = video.codec.crfRange else {
                 throw FlagError("--crf applies to h264, h265 and vp9; \(video.codec.rawValue) has no constant rate factor")

@@ -25,10 +25,13 @@ struct Parallax: ParsableCommand {
           parallax render landscape.parallax -o landscape.mp4
           parallax graph landscape.parallax -o l.mp4 --script l.lavfi
           parallax sheet landscape.parallax -o sheet.png --frames 12
+          parallax render landscape.parallax -o part1.mp4 --frames 0:300
+          parallax concat -o whole.mp4 part*.mp4 --project landscape.parallax
+          parallax studio landscape.parallax
         """,
         version: "0.1.0",
         subcommands: [CreateCommand.self, InitCommand.self, GenerateCommand.self, PlanCommand.self, RenderCommand.self,
-                      GraphCommand.self, SheetCommand.self]
+                      GraphCommand.self, SheetCommand.self, ConcatCommand.self, StudioCommand.self]
     )
 
     /// Runs the chosen command; any failure is printed as one line (no usage dump) with a non-zero exit.

@@ -21,7 +21,7 @@ final class ProgressDisplay {
     func update(_ done: Int) {
         guard !quiet else { return }
         let now = Date()
-        let interval = isTerminal ? 0.1 : 5.0
+        let interval = isTerminal ? 0.1 : ProgressDisplay.plainInterval
         guard now.timeIntervalSince(lastDraw) >= interval || done >= total else { return }
         lastDraw = now
         let elapsed = now.timeIntervalSince(start)
@@ -43,6 +43,12 @@ final class ProgressDisplay {
         let elapsed = Date().timeIntervalSince(start)
         write((isTerminal ? "\r\u{1B}[K" : "") + "\(message) in \(clock(elapsed))\n")
     }
+
+    /// Seconds between plain lines; the studio asks for more through PARALLAX_PROGRESS_INTERVAL.
+    private static let plainInterval: Double = {
+        let asked = ProcessInfo.processInfo.environment["PARALLAX_PROGRESS_INTERVAL"].flatMap(Double.init)
+        return asked.map { min(max($0, 0), 60) } ?? 5.0
+    }()
 
     private func format(_ value: Double) -> String { String(format: "%.1f", value) }
     private func clock(_ seconds: Double) -> String {

@@ -17,6 +17,11 @@ struct RenderCommand: ParsableCommand {
         Effects, sound, interpolation and loops come from scene.json (see \
         docs/effects.md, docs/audio.md, docs/outputs.md).
 
+        --frames A:B renders frames A to B-1 of the full render, exactly those \
+        frames, as a video of its own labelled with its range; join parts with \
+        `parallax concat` (docs/distributed.md). A part has no sound: concat \
+        --project muxes the whole render's sound once.
+
         Examples:
           parallax render landscape.parallax -o landscape.mp4
           parallax render my-project -o out.mp4 --crf 23 --preset veryfast
@@ -27,6 +32,7 @@ struct RenderCommand: ParsableCommand {
           parallax render my-project -o frames --format png
           parallax render my-project -o quick.mp4 --preview
           parallax render my-project -o x.mp4 --interpolation crossfade
+          parallax render my-project -o part2.mp4 --frames 300:600  # a part
         """
     )
 
@@ -39,6 +45,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Run the graph without encoding or writing a file (a quick check, and a speed test).")
     var noEncode = false
 
+    @Option(help: "Only frames A to B-1 of the full render (0-based), as a part for `parallax concat`.")
+    var frames: String?
+
     @OptionGroup var encoding: EncodingOptions
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -46,13 +55,17 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         if output == nil && !noEncode { throw ValidationError("give an output file with -o, or --no-encode") }
+        if let frames, FrameRange(parsing: frames) == nil {
+            throw ValidationError("--frames must be A:B with whole numbers 0 <= A < B, got \(frames)")
+        }
         // --no-encode writes nothing; with -o a user would wait for a file that never comes.
         if let output, noEncode { throw ValidationError("--no-encode writes no file; leave out -o \(output) (or --no-encode)") }
     }
 
     func run() throws {
         let opened = try Project(path: project)
-        let settings = try encoding.settings(project: opened, output: output)
+        var settings = try encoding.settings(project: opened, output: output)
+        settings.frames = frames.flatMap(FrameRange.init(parsing:))
         if let output { try ProtectedInputs(project: opened, settings: settings).check(output: output, flag: "-o") }
         let job = try RenderJob(project: opened, settings: settings)
         let display = ProgressDisplay(total: job.frameCount, label: "render", quiet: quiet)

@@ -119,18 +119,23 @@ struct HelpAndFlagTests {
         #expect(written.isEmpty, "left \(written)")
     }
 
-    @Test("an extension FFmpeg does not know still gets H.264, in MP4, in-process and in the printed command")
-    func unknownExtensionGivesH264InMP4() throws {
+    @Test("an extension FFmpeg has no container for is refused before any work, saying how to choose")
+    func unknownExtensionIsRefused() throws {
         let folder = TemporaryDirectory("xyz")
         _ = try GroundTruthScene(directory: folder.path, steps: 3)
-        let video = folder.file("clip.xyz")
-        let render = try ProcessRunner.parallax(["render", folder.path, "-o", video, "--quiet"])
-        #expect(render.succeeded, "\(render.standardError)")
-        let probe = try VideoInspection.probe(video, entries: "format=format_name:stream=codec_name")
-        #expect(probe["codec_name"] == "h264")
-        #expect(probe["format_name"]?.contains("mp4") == true)
-        let graph = try ProcessRunner.parallax(["graph", folder.path, "-o", folder.file("stock.xyz"), "--script", folder.file("g.lavfi")])
-        #expect(graph.standardOutput.contains(" -f mp4 "))
+        for command in [["render"], ["graph", "--script", folder.file("g.lavfi")]] {
+            let video = folder.file("clip.xyz")
+            let result = try ProcessRunner.parallax([command[0], folder.path, "-o", video] + command.dropFirst())
+            #expect(result.status == 1)
+            #expect(result.standardError.split(separator: "\n").count == 1)
+            #expect(result.standardError.contains(video) && result.standardError.contains("--format or --container"),
+                    "\(result.standardError)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.contains("xyz") && $0 != "g.lavfi" })
+        }
+        // Naming the container makes the same name work.
+        let named = try ProcessRunner.parallax(["render", folder.path, "-o", folder.file("clip.xyz"), "--container", "mp4", "-q"])
+        #expect(named.succeeded, "\(named.standardError)")
+        #expect(try VideoInspection.probe(folder.file("clip.xyz"), entries: "stream=codec_name")["codec_name"] == "h264")
     }
 
     @Test("the README's layer example gives every layer its own speed")

@@ -62,6 +62,21 @@ import TestSupport
         #expect(try VideoInspection.frameMD5s(current) == reference)
     }
 
+    @Test func anExtraStepAfterTheLastStoredInAnotherTypeChangesNothing() throws {
+        let plainFolder = TemporaryDirectory("extra-plain"), mixedFolder = TemporaryDirectory("extra-mixed")
+        let plain = try Self.scene(plainFolder.path), mixed = try Self.scene(mixedFolder.path)
+        let extra = try PNGImage.read(plain.project.folder.stepPath(6), channels: 3)
+        try PNGImage.write(extra, to: plain.project.folder.stepPath(7))
+        try PNGColourTypeWriter.write(extra, as: .rgba, to: mixed.project.folder.stepPath(7))
+        #expect(try mixed.project.folder.pixelLayoutRuns(steps: 6).map(\.steps) == [0...6, 7...7])
+        let settings = RenderSettings(video: VideoEncoding(codec: .ffv1))
+        try RenderJob(project: plain.project, settings: settings).render(to: plainFolder.file("a.mkv"))
+        try RenderJob(project: mixed.project, settings: settings).render(to: mixedFolder.file("b.mkv"))
+        let reference = try VideoInspection.frameMD5s(plainFolder.file("a.mkv"))
+        #expect(reference.count == plain.plan.frameCount)
+        #expect(try VideoInspection.frameMD5s(mixedFolder.file("b.mkv")) == reference)
+    }
+
     @Test func theColourTypesReadBackAsWritten() throws {
         let folder = TemporaryDirectory("kinds")
         let picture = Raster(width: 4, height: 2, channels: 3, fill: 96)

@@ -135,6 +135,20 @@ struct ContourBoundaryTests {
         #expect(ratio >= 1.5, "contour / straight separation \(ratio)")
     }
 
+    @Test("tiny pictures get contours or one clear line, never a trap",
+          arguments: [(1, 10), (2, 40), (7, 5), (10, 4), (1, 1), (10, 3)])
+    func tinyPictures(width: Int, height: Int) throws {
+        let directory = TemporaryDirectory()
+        let picture = ContourFixtures.picture(width: width, height: height, boundaries: [], seed: 9)
+        do {
+            let scene = try build(picture, in: directory)
+            #expect(scene.layers.count == 4)
+        } catch let error as SceneError {
+            #expect(height < 4)
+            #expect(error.description.contains("the 4 default layers need at least 4 rows"), "\(error)")
+        }
+    }
+
     @Test("bad layer masks are refused in one line naming the mask",
           arguments: ["wrong size", "empty", "reaches the bottom", "edges meet", "missing"])
     func badMasks(kind: String) throws {

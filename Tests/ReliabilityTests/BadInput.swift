@@ -199,6 +199,8 @@ extension BadInput {
     ]
 
     static let outputRows: [BadInput] = [
+        BadInput("output extension no muxer knows", [.render], output: { $0.outputFolder + "/video.xyz" },
+                 expect: { [$0.outputFolder + "/video.xyz", "--format"] }),
         BadInput("output folder missing", [.render], output: { $0.root.file("nowhere") + "/video.mp4" },
                  expect: { [$0.root.file("nowhere"), "does not exist"] }),
         BadInput("output folder not writable", [.render],

@@ -10,17 +10,39 @@
 
 Speaks the JSON-lines protocol in protocol.md. Per step it uploads the image and the mask
 (POST /upload/image), fills the node ids in the workflow, queues it (POST /prompt), waits for
-GET /history/<id> to list the output and downloads it (GET /view). Standard library only, plus
-Pillow when the workflow's output has to be scaled back to the step's size. Not run by the tests.
+GET /history/<id> to list the output and downloads it (GET /view). Standard library only; Pillow
+only if the workflow returns another size than the step's and it has to be scaled back. The tests
+run it against a stand-in server (Tests/ParallaxGenerateTests/ComfyUIWorkerTests.swift).
 """
 import argparse
 import copy
 import json
+import struct
 import sys
 import time
 import urllib.parse
 import urllib.request
 import uuid
+
+
+def png_size(path):
+    """Width and height from a PNG's IHDR chunk, with the standard library."""
+    with open(path, "rb") as file:
+        header = file.read(24)
+    if len(header) < 24 or header[:8] != b"\x89PNG\r\n\x1a\n" or header[12:16] != b"IHDR":
+        raise RuntimeError(f"ComfyUI's output {path} is not a PNG")
+    return struct.unpack(">II", header[16:24])
+
+
+def scale_to(path, width, height):
+    """Only a workflow that changed the picture's size needs Pillow."""
+    try:
+        from PIL import Image
+    except ImportError:
+        raise RuntimeError(f"the workflow returned {png_size(path)[0]}x{png_size(path)[1]}, not {width}x{height}: "
+                           "keep the size in the workflow, or install Pillow to scale it back") from None
+    with Image.open(path) as result:
+        result.convert("RGB").resize((width, height), Image.LANCZOS).save(path)
 
 
 def log(message):
@@ -106,10 +128,8 @@ def main():
                 raise RuntimeError(f"node {args.output_node} produced no image")
             comfy.download(images[0], request["output"])
             width, height = request["width"], request["height"]
-            from PIL import Image  # only needed when the workflow changed the size
-            with Image.open(request["output"]) as result:
-                if result.size != (width, height):
-                    result.convert("RGB").resize((width, height), Image.LANCZOS).save(request["output"])
+            if png_size(request["output"]) != (width, height):
+                scale_to(request["output"], width, height)
             reply = {"ok": True}
         except Exception as error:
             reply = {"ok": False, "error": f"{type(error).__name__}: {error}"}

@@ -41,6 +41,7 @@ typedef struct pav_render_spec {
     int filter_threads;            // 0: libavfilter's default
     pav_progress_fn progress;      // may be NULL; called after each video frame, may stop the job
     void *progress_context;
+    const char *metadata;          // "key=value" lines written as container metadata; may be NULL
 } pav_render_spec;
 
 // Runs the graph to its end, encoding and muxing each stream. Returns frames done via progress.
@@ -57,6 +58,43 @@ int pav_spawn(char *const argv[], int stdin_fd, int stdout_fd, const char *log_p
 // `output_path`'s extension) and, when given, an encoder named `encoder`.
 int pav_check_output(const char *format_name, const char *output_path, const char *encoder,
                      char *error, size_t error_size);
+
+// What pav_probe reads from a file's first video stream and its container.
+typedef struct pav_probe_info {
+    int width, height;
+    int rate_num, rate_den;        // the stream's average frame rate
+    char codec[32];                // codec short name, e.g. "h264"
+    char pixel_format[32];
+    int has_audio;
+} pav_probe_info;
+
+// Reads a video file's first video stream parameters and its container metadata, as
+// "key=value" lines (values without newlines) into `metadata`.
+int pav_probe(const char *path, pav_probe_info *info, char *metadata, size_t metadata_size,
+              char *error, size_t error_size);
+
+// Joins the video streams of `part_count` files by stream copy (no decoding, no encoding):
+// part i's packets are shifted to start at frame start_frames[i] of rate rate_num/rate_den, so
+// time stamps run on without a gap. Fails when a part holds another number of frames than
+// frame_counts[i], does not start with a key frame, or has other codec headers than part 0.
+// When `audio_path` is set, that file's first audio stream is copied alongside, interleaved by
+// time. Writes `output_path` (callers pass a temporary name).
+typedef struct pav_concat_spec {
+    const char *const *part_paths;
+    const int64_t *start_frames;
+    const int64_t *frame_counts;   // frames each part must hold (its range's length)
+    int part_count;
+    int rate_num, rate_den;
+    const char *audio_path;        // may be NULL
+    const char *output_path;
+    const char *format_name;       // NULL guesses by name
+    const char *muxer_options;     // "key=value" lines
+    const char *metadata;          // "key=value" lines of container metadata; may be NULL
+    int64_t video_packets;         // out: video packets written
+    int64_t audio_packets;         // out: audio packets written
+} pav_concat_spec;
+
+int pav_concat(pav_concat_spec *spec, char *error, size_t error_size);
 
 // Parses `graph_text` with libavfilter's own parser and reads back option `option` of the
 // filter whose instance name is `filter_name` (the part after '@'). Used to prove escaping.

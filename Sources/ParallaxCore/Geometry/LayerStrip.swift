@@ -23,6 +23,16 @@ public struct LayerStrip: Hashable, Sendable {
     /// True when the strip is opaque everywhere: no alpha needs to move with it.
     public var isOpaque: Bool { topEdge == .covered && bottomEdge == .covered }
 
+    /// Rows of the strip (from its top) that may hold alpha other than 255 at some step, with
+    /// 255 in every row below them: for a top curve, the rows the curve spans (the ramp ends
+    /// within them, and the step loop keeps a continued curve within the rows the curve spans
+    /// in the input). A bottom curve (transparent below it) gives the whole strip.
+    public var varyingAlphaRows: Range<Int> {
+        guard bottomEdge == .covered else { return 0..<rows.count }
+        guard topEdge == .curve, let low = region.top.min(), let high = region.top.max() else { return 0..<0 }
+        return max(0, low - rows.lowerBound)..<min(rows.count, high + 1 - rows.lowerBound)
+    }
+
     /// The first and one-past-last rows the layer's own content spans in column x once its
     /// hidden parts are filled: to the strip's end on a covered edge, to the curve otherwise.
     public func contentRows(column x: Int) -> Range<Int> {

@@ -57,7 +57,10 @@ public struct ExemplarFill: Sendable {
         let synthesizer = PatchSynthesizer(
             width: width, height: height, sources: sources, searchRadius: searchRadius,
             minimumOffset: 2 * patchSize, randomSamples: 8, tolerance: 0.05, slackPerPixel: 6,
-            rowOffsetCost: 8, startChoices: 4, original: hole.map { !$0 })
+            rowOffsetCost: 8, startChoices: 4, original: hole.map { !$0 },
+            guide: FillGuide(pixels: image.pixels, hole: hole, order: order, width: width, height: height,
+                             radius: 2 * patchSize),
+            guideWeight: 1, copyPenalty: 384, copySlack: 12)
         for _ in 0...refinementPasses {
             synthesizer.pass(pixels: &output.pixels, known: &known, sourceOf: &sourceOf,
                              order: order, random: &random)
@@ -80,3 +83,4 @@ public struct ExemplarFill: Sendable {
         return nil
     }
 }
+

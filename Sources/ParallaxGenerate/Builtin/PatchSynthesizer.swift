@@ -36,8 +36,23 @@ struct PatchSynthesizer {
     let startChoices: Int
     /// Flags the pixels that were known before this fill (not synthesized in it).
     let original: [Bool]
+    /// Large-scale colour: a source's patch mean (`low`) against the colour the target should
+    /// have (`guide`); see `FillGuide`.
+    let guide: FillGuide
+    /// Cost per compared pixel and per squared level of difference between them.
+    let guideWeight: Int
+    /// Extra cost per compared pixel for a source that repeats the target's original
+    /// surroundings exactly (up to a constant colour offset): in the step loop those are the
+    /// previous step's fill, and copying its source again makes the fill periodic (a saw-tooth
+    /// marching in step after step).
+    let copyPenalty: Int
+    /// Mean squared difference per pixel (summed over RGB, after removing the mean offset) up to
+    /// which a source counts as such a copy.
+    let copySlack: Int
 
     private static let maxCandidates = 64
+    /// Original pixels a patch must share with the target before it can count as a copy.
+    private static let minimumCopyEvidence = 12
 
     /// Synthesizes every pixel in `order` into `pixels` (RGB), marking it in `known`.
     /// `sourceOf` holds, per pixel, the flat index it was copied from (-1 if none); on a second
@@ -50,6 +65,8 @@ struct PatchSynthesizer {
         let tolerance = self.tolerance, slack = slackPerPixel, rowCost = rowOffsetCost
         let minimumOffset = self.minimumOffset, startChoices = max(1, self.startChoices)
         let randomSamples = self.randomSamples, maxCandidates = Self.maxCandidates
+        let guideWeight = self.guideWeight, copyPenalty = self.copyPenalty, copySlack = self.copySlack
+        let minimumCopyEvidence = Self.minimumCopyEvidence
         var offsets = [Int](repeating: 0, count: (2 * r + 1) * (2 * r + 1))
         var candidateIndex = [Int](repeating: 0, count: maxCandidates)
         var candidateScore = [Int](repeating: 0, count: maxCandidates)
@@ -61,12 +78,13 @@ struct PatchSynthesizer {
         known.withUnsafeMutableBufferPointer { kn in
         validFlags.withUnsafeBufferPointer { ok in
         original.withUnsafeBufferPointer { orig in
+        guide.guide.withUnsafeBufferPointer { gd in
         sourceOf.withUnsafeMutableBufferPointer { so in
         offsets.withUnsafeMutableBufferPointer { off in
         candidateIndex.withUnsafeMutableBufferPointer { ci in
         candidateScore.withUnsafeMutableBufferPointer { cs in
         tried.withUnsafeMutableBufferPointer { tried in
-            for entry in order {
+            for (slot, entry) in order.enumerated() {
                 let p = Int(entry), x = p % w, y = p / w
                 // Source rows whose patch reaches every row the target's patch uses: rows near
                 // the image's top or bottom edge match sources cut off the same way.
@@ -97,9 +115,21 @@ struct PatchSynthesizer {
                     score + Int(Double(score) * tolerance) + perfect
                 }
                 // Sum of squared RGB differences over the known offsets, plus the row-offset cost
-                // and the exact-copy cost; stops early past `bound`.
+                // and, where a run starts, the guide and copy costs; stops early past `bound`.
+                let g0 = Int(gd[slot * 3]), g1 = Int(gd[slot * 3 + 1]), g2 = Int(gd[slot * 3 + 2])
+                // Only where a new run of texture starts do the guide and the copy penalty count:
+                // they choose where a run comes from; a run's continuation is judged on its pixels
+                // alone (else periodic structure, whose every source is a "copy", loses its phase).
+                var startingRun = false
                 @inline(__always) func distance(_ s: Int, bound: Int) -> Int {
                     var sum = rowCost * abs(s / w - y) * pixelCount
+                    if startingRun {
+                        let mean = guide.low(at: s)
+                        let l0 = mean.0 - g0, l1 = mean.1 - g1, l2 = mean.2 - g2
+                        sum += guideWeight * (l0 * l0 + l1 * l1 + l2 * l2) * pixelCount
+                    }
+                    // Over the target's original pixels: how exactly the source repeats them.
+                    var originals = 0, squares = 0, e0 = 0, e1 = 0, e2 = 0
                     var i = 0
                     while i < pixelCount {
                         if sum > bound { return sum }
@@ -108,8 +138,16 @@ struct PatchSynthesizer {
                         let d0 = Int(px[a]) - Int(px[b])
                         let d1 = Int(px[a + 1]) - Int(px[b + 1])
                         let d2 = Int(px[a + 2]) - Int(px[b + 2])
-                        sum += d0 * d0 + d1 * d1 + d2 * d2
+                        let square = d0 * d0 + d1 * d1 + d2 * d2
+                        sum += square
+                        if startingRun, orig[p + o] {
+                            originals += 1; squares += square; e0 += d0; e1 += d1; e2 += d2
+                        }
                         i += 1
+                    }
+                    if startingRun, originals >= minimumCopyEvidence {
+                        let offsetFree = squares - (e0 * e0 + e1 * e1 + e2 * e2) / originals
+                        if offsetFree <= copySlack * originals { sum += copyPenalty * pixelCount }
                     }
                     return sum
                 }
@@ -165,6 +203,7 @@ struct PatchSynthesizer {
                 // Where nothing continues (a new run starts: the first pixel of a strip), search
                 // harder; it happens rarely and decides a whole run.
                 let starting = coherentIndex < 0
+                startingRun = starting
                 let samples = starting ? 8 * randomSamples : randomSamples
 
                 // 2. Random candidates near the pixel; widen the window if it holds no source.
@@ -256,7 +295,7 @@ struct PatchSynthesizer {
                 kn[p] = 1
                 so[p] = Int32(chosen)
             }
-        }}}}}}}}}
+        }}}}}}}}}}
     }
 
     /// The first position in the sorted `values` holding at least `bound` (binary search).

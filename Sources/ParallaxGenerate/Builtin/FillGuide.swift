@@ -1,0 +1,127 @@
+/// The colour the fill should have at a large scale, so that copied texture also continues the
+/// image's colour and large structure (what a smooth inpainter such as Telea gets right).
+///
+/// `low(at:)` is a pixel's local mean over the known pixels of a box around it (from a
+/// summed-area table, so only the pixels asked about cost anything). `guide` holds, per hole
+/// pixel in fill order, a membrane (Laplace's equation, over-relaxed Gauss–Seidel) whose
+/// boundary values are the known pixels' local means: the smoothest continuation of the
+/// surroundings. The synthesizer adds the squared difference between a source's `low` and the
+/// target's `guide` to a candidate's cost, so a source of the right texture but the wrong colour
+/// (a bright object copied into dark sky) loses to one of the right colour.
+struct FillGuide {
+    let width: Int
+    let height: Int
+    let radius: Int
+    /// Summed-area table of the known pixels: R, G, B and count per entry, (width+1) per row.
+    private let sums: [Int32]
+    /// RGB per hole pixel, in the order of `order` (slot by slot).
+    private(set) var guide: [Int32] = []
+
+    static let sweeps = 40
+    static let relaxation: Float = 1.8
+
+    init(pixels: [UInt8], hole: [Bool], order: [Int32], width: Int, height: Int, radius: Int) {
+        self.width = width
+        self.height = height
+        self.radius = radius
+        let stride = width + 1
+        var sums = [Int32](repeating: 0, count: stride * (height + 1) * 4)
+        sums.withUnsafeMutableBufferPointer { t in
+            for y in 0..<height {
+                var r: Int32 = 0, g: Int32 = 0, b: Int32 = 0, n: Int32 = 0
+                for x in 0..<width {
+                    let p = y * width + x
+                    if !hole[p] {
+                        r += Int32(pixels[p * 3]); g += Int32(pixels[p * 3 + 1]); b += Int32(pixels[p * 3 + 2]); n += 1
+                    }
+                    let e = ((y + 1) * stride + x + 1) * 4, above = (y * stride + x + 1) * 4
+                    t[e] = t[above] + r; t[e + 1] = t[above + 1] + g
+                    t[e + 2] = t[above + 2] + b; t[e + 3] = t[above + 3] + n
+                }
+            }
+        }
+        self.sums = sums
+        guide = membrane(hole: hole, order: order)
+    }
+
+    /// The mean colour of the known pixels in the box of `radius` around pixel `p` (0 if none).
+    @inline(__always) func low(at p: Int) -> (Int, Int, Int) {
+        let x = p % width, y = p / width, stride = width + 1
+        let top = max(0, y - radius), bottom = min(height, y + radius + 1)
+        let left = max(0, x - radius), right = min(width, x + radius + 1)
+        let a = (top * stride + left) * 4, b = (top * stride + right) * 4
+        let c = (bottom * stride + left) * 4, d = (bottom * stride + right) * 4
+        let count = Int(sums[d + 3] - sums[b + 3] - sums[c + 3] + sums[a + 3])
+        guard count > 0 else { return (0, 0, 0) }
+        func channel(_ k: Int) -> Int {
+            (Int(sums[d + k] - sums[b + k] - sums[c + k] + sums[a + k]) + count / 2) / count
+        }
+        return (channel(0), channel(1), channel(2))
+    }
+
+    /// Per hole pixel (slot), the harmonic continuation of the known pixels' local means,
+    /// started from an onion-peel average so that few sweeps are needed.
+    private func membrane(hole: [Bool], order: [Int32]) -> [Int32] {
+        let count = order.count
+        guard count > 0 else { return [] }
+        var value = [Float](repeating: 0, count: count * 3)
+        var slotOf = [Int32](repeating: -1, count: width * height)
+        for (slot, entry) in order.enumerated() { slotOf[Int(entry)] = Int32(slot) }
+        // Known neighbours' sum (fixed), in-image neighbour count, hole neighbours as slots.
+        var fixed = [Float](repeating: 0, count: count * 3)
+        var degree = [Float](repeating: 0, count: count)
+        var links = [Int32](repeating: -1, count: count * 4)
+        var set = [Bool](repeating: false, count: count)
+        for (slot, entry) in order.enumerated() {
+            let p = Int(entry), x = p % width, y = p / width
+            var n = 0
+            for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+                let qx = x + dx, qy = y + dy
+                guard qx >= 0, qx < width, qy >= 0, qy < height else { continue }
+                let q = qy * width + qx
+                if hole[q] {
+                    guard slotOf[q] >= 0 else { continue }
+                    links[slot * 4 + n] = slotOf[q]; n += 1
+                } else {
+                    let mean = low(at: q)
+                    fixed[slot * 3] += Float(mean.0); fixed[slot * 3 + 1] += Float(mean.1); fixed[slot * 3 + 2] += Float(mean.2)
+                }
+                degree[slot] += 1
+            }
+            // Start: the mean of known and already started neighbours (onion peel).
+            var sum: (Float, Float, Float) = (fixed[slot * 3], fixed[slot * 3 + 1], fixed[slot * 3 + 2])
+            var used = degree[slot] - Float(n)
+            for k in 0..<n {
+                let other = Int(links[slot * 4 + k])
+                guard set[other] else { continue }
+                sum.0 += value[other * 3]; sum.1 += value[other * 3 + 1]; sum.2 += value[other * 3 + 2]
+                used += 1
+            }
+            if used > 0 {
+                value[slot * 3] = sum.0 / used; value[slot * 3 + 1] = sum.1 / used; value[slot * 3 + 2] = sum.2 / used
+            }
+            set[slot] = true
+        }
+        let omega = Self.relaxation
+        value.withUnsafeMutableBufferPointer { v in
+        links.withUnsafeBufferPointer { nb in
+        degree.withUnsafeBufferPointer { dg in
+        fixed.withUnsafeBufferPointer { b in
+            for _ in 0..<Self.sweeps {
+                for slot in 0..<count where dg[slot] > 0 {
+                    var s0 = b[slot * 3], s1 = b[slot * 3 + 1], s2 = b[slot * 3 + 2]
+                    for k in 0..<4 {
+                        let n = Int(nb[slot * 4 + k])
+                        if n < 0 { break }
+                        s0 += v[n * 3]; s1 += v[n * 3 + 1]; s2 += v[n * 3 + 2]
+                    }
+                    let inverse = 1 / dg[slot]
+                    v[slot * 3] += omega * (s0 * inverse - v[slot * 3])
+                    v[slot * 3 + 1] += omega * (s1 * inverse - v[slot * 3 + 1])
+                    v[slot * 3 + 2] += omega * (s2 * inverse - v[slot * 3 + 2])
+                }
+            }
+        }}}}
+        return value.map { Int32($0.rounded()) }
+    }
+}
