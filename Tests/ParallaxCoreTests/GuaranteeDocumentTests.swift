@@ -90,6 +90,12 @@ import Testing
                 #expect(found, "\(name) is not a test in Tests/: \(row)")
             }
         }
+        // Tests named in the prose between the promises must exist too.
+        let prose = markdown.components(separatedBy: "\n").filter { !$0.hasPrefix("```") }.joined(separator: " ")
+        for name in Set(Self.testNames(in: prose)) {
+            let found = Self.exists(name, sources: sources)
+            #expect(found, "\(name), named in docs/guarantees.md, is not a test in Tests/")
+        }
     }
 
     @Test func theRowParserFindsItemsTableRowsAndExemptions() {
