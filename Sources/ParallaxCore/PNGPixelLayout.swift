@@ -47,10 +47,19 @@ public struct PNGPixelLayout: Hashable, Sendable, CustomStringConvertible {
 public struct StepRun: Hashable, Sendable {
     public let steps: ClosedRange<Int>
     public let layout: PNGPixelLayout
+    /// The file after this run exists but is no PNG (a stray extra step): the run must be read
+    /// by its own file names, since a numbered sequence would decode that file too.
+    public let isFollowedByAStrayFile: Bool
 
-    public init(steps: ClosedRange<Int>, layout: PNGPixelLayout) {
+    public init(steps: ClosedRange<Int>, layout: PNGPixelLayout, isFollowedByAStrayFile: Bool = false) {
         self.steps = steps
         self.layout = layout
+        self.isFollowedByAStrayFile = isFollowedByAStrayFile
+    }
+
+    /// Whether `runs` must be read file by file rather than as one numbered sequence.
+    public static func needFileLists(_ runs: [StepRun]) -> Bool {
+        runs.count > 1 || runs.last?.isFollowedByAStrayFile == true
     }
 }
 
@@ -70,12 +79,14 @@ extension StepFolder {
     ///
     /// Step S+1, when present and readable, is counted too: the single `movie` of a uniform
     /// folder decodes it (image2 reads one step past S), so one stored differently needs runs.
+    /// One that is no PNG at all is left out, and the last run says so: it is then read by its
+    /// file names, so a stray extra file never fails the render (docs/step-folder.md).
     public func pixelLayoutRuns(steps: Int) throws -> [StepRun] {
         var runs: [StepRun] = []
         var start = 0
         var current = try PNGPixelLayout(ofFile: stepPath(0))
-        let lookAhead = FileManager.default.fileExists(atPath: stepPath(steps + 1))
-            ? (try? PNGPixelLayout(ofFile: stepPath(steps + 1))) : nil
+        let nextExists = FileManager.default.fileExists(atPath: stepPath(steps + 1))
+        let lookAhead = nextExists ? (try? PNGPixelLayout(ofFile: stepPath(steps + 1))) : nil
         let last = lookAhead == nil ? steps : steps + 1
         for step in stride(from: 1, through: last, by: 1) {
             let layout = step > steps ? lookAhead! : try PNGPixelLayout(ofFile: stepPath(step))
@@ -85,7 +96,7 @@ extension StepFolder {
                 current = layout
             }
         }
-        runs.append(StepRun(steps: start...last, layout: current))
+        runs.append(StepRun(steps: start...last, layout: current, isFollowedByAStrayFile: nextExists && lookAhead == nil))
         return runs
     }
 }

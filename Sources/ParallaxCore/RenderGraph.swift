@@ -140,7 +140,7 @@ public struct RenderGraphBuilder: Sendable {
     /// 16-to-8 conversion gives (v+128)>>8, one too bright from 128 up. Palette steps go through
     /// rgb24 (see ``toWorkingFormat(layout:)``).
     mutating func decodedSteps() -> Label {
-        guard stepRuns.count > 1 else {
+        guard StepRun.needFileLists(stepRuns) else {
             return graph.chain([], stepImages(layout: stepRuns.first?.layout), hint: "steps")
         }
         let directory = (stepPattern as NSString).deletingLastPathComponent.replacingOccurrences(of: "%%", with: "%")

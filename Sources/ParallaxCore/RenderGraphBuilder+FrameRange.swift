@@ -12,7 +12,7 @@ extension RenderGraphBuilder {
     /// start at frame 0 and drop the frames before the range: still exact, but the start costs.
     var startFrame: Int {
         guard let range = settings.frames, settings.effects.isEmpty, settings.loop == nil,
-              layout.isStacked, plan.objects.isEmpty, stepRuns.count <= 1 else { return 0 }
+              layout.isStacked, plan.objects.isEmpty, !StepRun.needFileLists(stepRuns) else { return 0 }
         switch settings.interpolation {
         case .exact, .crossfade: return min(range.start, plan.frameCount)
         case .minterpolate, .blend: return 0

@@ -43,6 +43,9 @@ struct ConcatCommand: ParsableCommand {
 
     func run() throws {
         let opened = try project.map { try Project(path: $0) }
+        var inputs = opened.map { ProtectedInputs(project: $0) } ?? ProtectedInputs()
+        for part in parts { inputs.add(file: part, role: "a part being joined") }
+        try inputs.check(output: output, flag: "-o")
         GraphRunner.installInterruptHandler()
         try runReportingCancel {
             let result = try PartJoiner.join(parts, to: output, project: opened, container: container)

@@ -61,4 +61,21 @@ struct SplitCLITests {
             #expect(!FileManager.default.fileExists(atPath: folder.file("out.mkv")))
         }
     }
+
+    @Test("concat refuses to write over one of its parts or the project's scene")
+    func concatNeverReplacesAnInput() throws {
+        let folder = TemporaryDirectory("split-cli-over")
+        _ = try GroundTruthScene(directory: folder.file("p"), steps: 6)
+        let first = folder.file("a.mkv"), second = folder.file("b.mkv")
+        _ = try ProcessRunner.parallax(["render", folder.file("p"), "-o", first, "--codec", "ffv1", "--frames", "0:20", "-q"])
+        _ = try ProcessRunner.parallax(["render", folder.file("p"), "-o", second, "--codec", "ffv1", "--frames", "20:45", "-q"])
+        let before = try Data(contentsOf: URL(fileURLWithPath: first))
+        let result = try ProcessRunner.parallax(["concat", "-o", first, first, second])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("would replace a part being joined"), "\(result.standardError)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == before)
+        let scene = folder.file("p/scene.json")
+        let overScene = try ProcessRunner.parallax(["concat", "-o", scene, "--container", "matroska", "--project", folder.file("p"), first, second])
+        #expect(overScene.standardError.contains("would replace the scene file"), "\(overScene.standardError)")
+    }
 }
