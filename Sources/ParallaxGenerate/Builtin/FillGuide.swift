@@ -102,26 +102,7 @@ struct FillGuide {
             }
             set[slot] = true
         }
-        let omega = Self.relaxation
-        value.withUnsafeMutableBufferPointer { v in
-        links.withUnsafeBufferPointer { nb in
-        degree.withUnsafeBufferPointer { dg in
-        fixed.withUnsafeBufferPointer { b in
-            for _ in 0..<Self.sweeps {
-                for slot in 0..<count where dg[slot] > 0 {
-                    var s0 = b[slot * 3], s1 = b[slot * 3 + 1], s2 = b[slot * 3 + 2]
-                    for k in 0..<4 {
-                        let n = Int(nb[slot * 4 + k])
-                        if n < 0 { break }
-                        s0 += v[n * 3]; s1 += v[n * 3 + 1]; s2 += v[n * 3 + 2]
-                    }
-                    let inverse = 1 / dg[slot]
-                    v[slot * 3] += omega * (s0 * inverse - v[slot * 3])
-                    v[slot * 3 + 1] += omega * (s1 * inverse - v[slot * 3 + 1])
-                    v[slot * 3 + 2] += omega * (s2 * inverse - v[slot * 3 + 2])
-                }
-            }
-        }}}}
+        MembraneRelaxation.relax(&value, neighbours: links, degree: degree, fixed: fixed, sweeps: Self.sweeps, omega: Self.relaxation)
         return value.map { Int32($0.rounded()) }
     }
 }

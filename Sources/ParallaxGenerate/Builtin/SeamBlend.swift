@@ -62,26 +62,7 @@ enum SeamBlend {
             }
         }
 
-        let omega = relaxation
-        value.withUnsafeMutableBufferPointer { v in
-        neighbours.withUnsafeBufferPointer { nb in
-        degree.withUnsafeBufferPointer { dg in
-        rhs.withUnsafeBufferPointer { b in
-            for _ in 0..<sweeps {
-                for slot in 0..<count {
-                    var s0 = b[slot * 3], s1 = b[slot * 3 + 1], s2 = b[slot * 3 + 2]
-                    for k in 0..<4 {
-                        let n = Int(nb[slot * 4 + k])
-                        if n < 0 { break }
-                        s0 += v[n * 3]; s1 += v[n * 3 + 1]; s2 += v[n * 3 + 2]
-                    }
-                    let inverse = 1 / dg[slot]
-                    v[slot * 3] += omega * (s0 * inverse - v[slot * 3])
-                    v[slot * 3 + 1] += omega * (s1 * inverse - v[slot * 3 + 1])
-                    v[slot * 3 + 2] += omega * (s2 * inverse - v[slot * 3 + 2])
-                }
-            }
-        }}}}
+        MembraneRelaxation.relax(&value, neighbours: neighbours, degree: degree, fixed: rhs, sweeps: sweeps, omega: relaxation)
 
         for (slot, entry) in order.enumerated() {
             let p = Int(entry)
