@@ -13,28 +13,10 @@ public struct PNGPixelLayout: Hashable, Sendable, CustomStringConvertible {
         self.hasTransparencyChunk = hasTransparencyChunk
     }
 
-    /// Reads the header and the chunks before the image data; the pixels are not decoded.
+    /// Reads the header and the chunks' headers (``PNGStructure``, which also checks that the
+    /// file is whole); the pixels are not decoded.
     public init(ofFile path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw SceneError(file: path, "cannot be read") }
-        defer { try? handle.close() }
-        let header = [UInt8](handle.readData(ofLength: 33))
-        guard header.count == 33, Array(header[12..<16]) == Array("IHDR".utf8) else {
-            throw SceneError(file: path, "is not a PNG image")
-        }
-        bitDepth = header[24]
-        colorType = header[25]
-        var transparency = false
-        // Chunks: 4-byte length, 4-byte type, data, 4-byte CRC. tRNS must come before IDAT.
-        while true {
-            let head = [UInt8](handle.readData(ofLength: 8))
-            guard head.count == 8 else { break }
-            let length = head[0..<4].reduce(0) { $0 << 8 | UInt64($1) }
-            let type = String(decoding: head[4..<8], as: UTF8.self)
-            if type == "tRNS" { transparency = true }
-            if type == "IDAT" || type == "IEND" { break }
-            guard let offset = try? handle.offset(), (try? handle.seek(toOffset: offset + length + 4)) != nil else { break }
-        }
-        hasTransparencyChunk = transparency
+        self = try PNGStructure.check(ofFile: path)
     }
 
     public var description: String {
@@ -47,7 +29,7 @@ public struct PNGPixelLayout: Hashable, Sendable, CustomStringConvertible {
 public struct StepRun: Hashable, Sendable {
     public let steps: ClosedRange<Int>
     public let layout: PNGPixelLayout
-    /// The file after this run exists but is no PNG (a stray extra step): the run must be read
+    /// The file after this run exists but is no well-formed PNG (a stray extra step): the run must be read
     /// by its own file names, since a numbered sequence would decode that file too.
     public let isFollowedByAStrayFile: Bool
 
@@ -79,7 +61,7 @@ extension StepFolder {
     ///
     /// Step S+1, when present and readable, is counted too: the single `movie` of a uniform
     /// folder decodes it (image2 reads one step past S), so one stored differently needs runs.
-    /// One that is no PNG at all is left out, and the last run says so: it is then read by its
+    /// One that is not a well-formed PNG is left out, and the last run says so: it is then read by its
     /// file names, so a stray extra file never fails the render (docs/step-folder.md).
     public func pixelLayoutRuns(steps: Int) throws -> [StepRun] {
         var runs: [StepRun] = []

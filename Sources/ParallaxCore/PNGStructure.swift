@@ -12,7 +12,9 @@ public enum PNGStructure {
     /// step; zlib's checksum covers it while decoding.
     static let checkedChunkSize = 4096
 
-    public static func check(ofFile path: String) throws {
+    /// Returns how the file stores its pixels, read on the same pass.
+    @discardableResult
+    public static func check(ofFile path: String) throws -> PNGPixelLayout {
         try RegularFile.check(path)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw SceneError(file: path, "cannot be read: \(String(cString: strerror(errno)))") }
@@ -29,8 +31,8 @@ public enum PNGStructure {
 
         var offset = 8
         var sawImageData = false
-        var colourType: UInt8 = 0
-        var sawPalette = false
+        var colourType: UInt8 = 0, bitDepth: UInt8 = 0
+        var sawPalette = false, sawTransparency = false
         var index = 0
         while true {
             guard let header = read(8, at: offset) else {
@@ -53,16 +55,17 @@ public enum PNGStructure {
                 guard CRC32.checksum(type + body[..<length]) == stored else {
                     throw SceneError(file: path, "is damaged: the \(name) chunk at byte \(offset) fails its CRC check")
                 }
-                if name == "IHDR" { colourType = try checkHeader(Array(body[..<length]), path: path) }
+                if name == "IHDR" { (colourType, bitDepth) = try checkHeader(Array(body[..<length]), path: path) }
             }
             switch name {
             case "PLTE": sawPalette = true
+            case "tRNS": sawTransparency = true
             case "IDAT":
                 if colourType == 3 && !sawPalette { throw SceneError(file: path, "is damaged: a palette image without a palette") }
                 sawImageData = true
             case "IEND":
                 guard sawImageData else { throw SceneError(file: path, "is damaged: it holds no image data (no IDAT chunk)") }
-                return
+                return PNGPixelLayout(colorType: colourType, bitDepth: bitDepth, hasTransparencyChunk: sawTransparency)
             default: break
             }
             offset += 12 + length
@@ -70,8 +73,8 @@ public enum PNGStructure {
         }
     }
 
-    /// Valid IHDR fields; returns the colour type.
-    private static func checkHeader(_ body: [UInt8], path: String) throws -> UInt8 {
+    /// Valid IHDR fields; returns the colour type and bit depth.
+    private static func checkHeader(_ body: [UInt8], path: String) throws -> (UInt8, UInt8) {
         guard body.count == 13 else { throw SceneError(file: path, "is damaged: its IHDR header is \(body.count) bytes, not 13") }
         let depth = body[8], colour = body[9]
         let depths: [UInt8: [UInt8]] = [0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16]]
@@ -82,7 +85,7 @@ public enum PNGStructure {
         guard body[10] == 0, body[11] == 0, body[12] <= 1 else {
             throw SceneError(file: path, "is damaged: unknown compression, filter or interlace method in its header")
         }
-        return colour
+        return (colour, depth)
     }
 
     private static func bigEndian(_ bytes: [UInt8], _ offset: Int) -> Int {
