@@ -1,15 +1,15 @@
 /// Keeps a copied fill's detail but holds its large-scale colour near what the surroundings allow.
 ///
 /// A copy brings its source's colour along: a tower copied into a dark sky is bright, a patch
-/// from the wrong part of a cluttered band puts a colour region in the wrong place. The fill
-/// guide (`FillGuide`: a membrane of the known pixels' local means) is the colour the hole should
-/// have at a large scale, and the known pixels around the hole show how far colours stray from
-/// their local mean there (their standard deviation over the guide's box, spread into the hole
-/// as a membrane too). Each hole pixel's low frequencies (its mean over a box of `detailRadius`)
-/// are clamped to the guide plus or minus that spread (times `spreadFactor`, plus `slack`), and
-/// its detail (the copy minus that mean) is kept. In a uniform sky the spread is small and a
-/// copied tower takes the sky's colour; among bricks and joints or along a slope edge the spread
-/// is large and a copy that continues the structure keeps its colour.
+/// from the wrong part of a cluttered band puts a colour region in the wrong place. The guide is
+/// the colour the hole should have at a large scale: the known pixels' local means carried into
+/// the hole by a membrane. The known pixels also show how far colours stray from their local mean
+/// (their standard deviation over a wider box, carried in the same way). Each hole pixel's low
+/// frequencies (the mean of the copied pixels in a box of `detailRadius`) are clamped to the
+/// guide plus or minus that spread (times `spreadFactor`, plus `slack`), and its detail (the copy
+/// minus that mean) is kept. In a uniform sky the spread is small and a copied tower takes the
+/// sky's colour; among bricks and joints or along a slope edge the spread is large and a copy
+/// that continues the structure keeps its colour.
 enum BaseAndDetail {
     /// Half the side of the box whose mean is taken as the low frequencies: about the 8x8 scale
     /// at which the fill's large-scale colour is judged; finer than that is texture and is kept.
@@ -20,14 +20,15 @@ enum BaseAndDetail {
     static let spreadFactor = 0.5
     static let slack = 4.0
     /// Links between rows count this much against links along a row in the guide's membrane: a
-    /// full membrane blurs thin horizontal regions (a lake) into their neighbours across a strip.
+    /// full membrane blurs thin horizontal regions (a lake) into their neighbours across a strip;
+    /// 0.25 or less pulls a slanted edge flat.
     static let crossWeight: Float = 0.5
     static let sweeps = 40
     static let relaxation: Float = 1.8
 
-    /// `pixels`: the copied fill (RGB); `original`: the image before the fill; `guide`: per hole
-    /// pixel in `order`, the large-scale colour (`FillGuide.guide`), whose box `radius` also
-    /// measures the spread. Only hole pixels change.
+    /// `pixels`: the copied fill (RGB); `original`: the image before the fill; `radius`: how far
+    /// along the rows the guide's box reaches, and the half side of the box the spread is
+    /// measured over. Only hole pixels change.
     static func apply(to pixels: inout [UInt8], original: [UInt8], hole: [Bool], order: [Int32],
                       width: Int, height: Int, radius: Int) {
         guard !order.isEmpty else { return }
