@@ -107,4 +107,4 @@ python3 bench/bench.py --binary "$binary" ${before:+--before-binary "$before"} "
     --step-png "$work/step_png" --work "$work/out" --runs "$runs" --preset "$preset" \
     ${moviepy_python:+--moviepy-python "$moviepy_python"} ${NOTE:+--note "$NOTE"} ${SKIP:+--skip "$SKIP"} \
     ${MEMORY_RUNS:+--memory-runs "$MEMORY_RUNS"} ${LONG_SECONDS:+--long-seconds "$LONG_SECONDS"} \
-    ${SMALL:+--long-seconds 18}
+    ${SMALL:+--long-seconds 18 --pingpong-fallback-seconds 9 --moviepy-seconds 2}
