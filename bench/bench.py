@@ -24,9 +24,11 @@ from fractions import Fraction
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
-# The step PNGs each binary's step loop writes (bench/step_png.c settings; checked by
-# check_step_encodings): before issue #10 libpng's simplified writer, now stored and unfiltered.
-STEP_ENCODING = {"before": "simplified-fast", "after": "0:none"}
+# The step PNGs a binary's step loop may write (bench/step_png.c settings): before issue #10
+# libpng's simplified writer, since then stored and unfiltered. Which one each binary writes is
+# found at the start of a run (find_step_encodings).
+KNOWN_STEP_ENCODINGS = ["0:none", "simplified-fast"]
+STEP_ENCODING = {}
 
 
 def log(message):
@@ -347,7 +349,7 @@ def stage_cpu(binary_name, contenders, encoder_cpu):
                  + ["-f", "null", "-"]).cpu
     # ffmpeg's own start (process, libraries, an empty graph) is not decoding.
     start = run(["ffmpeg", "-v", "error", "-nostats", "-f", "lavfi", "-i", "nullsrc=s=16x16:d=0.04", "-f", "null", "-"]).cpu
-    decode = max(decode - start, 0)
+    decode = max(decode - start, 0.0)
     conversion, described = 0.0, []
     for conversion_filter in stages.conversions:
         count = frames if conversion_filter["per_frame"] else step_pictures
@@ -356,11 +358,11 @@ def stage_cpu(binary_name, contenders, encoder_cpu):
         timed = run(["ffmpeg", "-v", "error", "-nostats", "-f", "lavfi", "-i", source,
                      "-vf", conversion_filter["filters"], "-f", "null", "-"]).cpu
         baseline = run(["ffmpeg", "-v", "error", "-nostats", "-f", "lavfi", "-i", source, "-f", "null", "-"]).cpu
-        conversion += max(timed - baseline, 0)
+        conversion += max(timed - baseline, 0.0)
         described.append(f"{conversion_filter['input']} → {conversion_filter['filters'].split('pix_fmts=')[-1].split(',')[0]} "
                          f"×{count} ({'per frame' if conversion_filter['per_frame'] else 'per step'})")
     composite_cpu = run(contenders.composite()).cpu
-    return {"decode": decode, "conversion": conversion, "composite": max(composite_cpu - decode - conversion, 0),
+    return {"decode": decode, "conversion": conversion, "composite": max(composite_cpu - decode - conversion, 0.0),
             "no_encode_total": composite_cpu, "encode": encoder_cpu, "conversions": described,
             "sources": len(stages.sources)}
 
@@ -411,9 +413,10 @@ def encoded_project(project, directory, setting):
     return directory
 
 
-def check_step_encodings(binaries):
-    """Each binary's step loop, on a tiny project, writes the bytes step_png writes with that
-    binary's setting: the bench's re-encoded steps are what the binary would have written."""
+def find_step_encodings(binaries):
+    """Which of KNOWN_STEP_ENCODINGS each binary's step loop writes: it makes a small project
+    (`init` + `generate`), and step_png must rewrite one of its steps to the very same bytes, so
+    the bench's re-encoded step folders are exactly what that binary would have written."""
     work = os.path.join(ARGS.work, "encoding-check")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
@@ -424,13 +427,17 @@ def check_step_encodings(binaries):
         run([binary, "init", picture, project, "--steps", "2", "--straight"])
         run([binary, "generate", project, "-q"])
         made = os.path.join(project, "steps", "000002.png")
-        again = os.path.join(work, f"again-{name}")
-        os.makedirs(again)
-        run([ARGS.step_png, again, STEP_ENCODING[name], made])
-        if open(made, "rb").read() != open(os.path.join(again, "000002.png"), "rb").read():
-            sys.exit(f"bench: the {name} binary ({binary}) writes steps unlike step_png's `{STEP_ENCODING[name]}`: "
-                     "update STEP_ENCODING in bench/bench.py")
-    log("step encodings checked: " + ", ".join(f"{name} writes `{STEP_ENCODING[name]}`" for name in binaries))
+        for setting in KNOWN_STEP_ENCODINGS:
+            again = os.path.join(work, f"again-{name}-{setting.replace(':', '-')}")
+            os.makedirs(again)
+            run([ARGS.step_png, again, setting, made])
+            if open(made, "rb").read() == open(os.path.join(again, "000002.png"), "rb").read():
+                STEP_ENCODING[name] = setting
+                break
+        else:
+            sys.exit(f"bench: the {name} binary ({binary}) writes steps unlike any of {KNOWN_STEP_ENCODINGS} "
+                     "(bench/step_png.c): add its setting to KNOWN_STEP_ENCODINGS in bench/bench.py")
+    log("step encodings: " + ", ".join(f"{name} writes `{STEP_ENCODING[name]}`" for name in binaries))
 
 
 def median(values):
@@ -442,7 +449,7 @@ def main():
     binaries = {"after": ARGS.binary}
     if ARGS.before_binary:
         binaries["before"] = ARGS.before_binary
-    check_step_encodings(binaries)
+    find_step_encodings(binaries)
 
     # Every scene as each binary's step loop would have written it.
     scenes = []
@@ -586,8 +593,8 @@ def write_results(scenes, binaries, seconds, cpus, peaks, phases, stages, memory
                                                        "issue #10), run on the same scenes in the same rounds" if "before" in binaries else
                                                        "; no before binary given (`BEFORE=...`)") + ".",
              "- Each binary renders the scene's steps as its own step loop writes them (the same pixels; bench/step_png.c: "
-             f"before `{STEP_ENCODING['before']}`, after `{STEP_ENCODING['after']}`, checked against each binary's "
-             "`generate` on a small project at the start of the run).",
+             + ", ".join(f"{name} `{setting}`" for name, setting in STEP_ENCODING.items())
+             + ", found from each binary's `generate` on a small project at the start of the run).",
              f"- Encoding for every contender: `{shlex.join(after.x264)}` (parallax's own flags, read from the command "
              "`parallax graph` prints), yuv420p. **x264 alone** is stock ffmpeg encoding the render's own yuv420p frames "
              "with those flags, read from a raw file (written once per scene by stock ffmpeg running the emitted script, "
