@@ -584,7 +584,7 @@ def write_results(scenes, binaries, seconds, cpus, peaks, phases, stages, memory
     after = scenes[0][2]["after"]
     lines = [BEGIN, "", "## Render speed and memory (`bench/run.sh`)", "",
              f"Measured on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; the measurements took "
-             f"{elapsed / 60:.0f} minutes.", "",
+             f"{elapsed / 60:.1f} min.", "",
              f"- Machine: {info['cores']} cores ({info['cpu']}), {info['memory']} memory, Linux {info['kernel']}; "
              f"load average {load:.1f} at the end" + (" (other work was running: read the ratios, measured side by "
                                                        "side, not the absolute times)" if load and load > 1.5 else "") + ".",
