@@ -12,13 +12,17 @@ band reveals. On the last step, per band, on the revealed columns:
   coarse   PSNR in dB after 8x8 box averaging (target: no worse than Telea - 0.5 dB)
   known    the never-revealed columns must equal the truth exactly
 
-    python3 bench/fill_quality.py --parallax PATH [--work DIR] [--seed N] [--sheet PNG] [--json FILE]
-                                  [--only rocket,brick] [--fills builtin,telea,stretch]
+    python3 bench/fill_quality.py --parallax PATH [--baseline PATH] [--seeds 0,1,2 | --seed N] [--work DIR]
+                                  [--sheet PNG] [--json FILE] [--only rocket,brick] [--fills builtin,telea,stretch]
+
+It prints, per picture and fill, the seeds' scores side by side, then the aggregate over pictures,
+bands and seeds (the tables in bench/RESULTS.md). --baseline measures a second binary's built-in
+fill beside this one's (e.g. main's release build).
 
 The pictures are crops of the photos in --photos (default /work/photos, or $PICTURES; not in git)
 and one generated landscape (made here from a fixed seed); none of them is used by a fill test.
 The photos are 512-900 px wide, so the run is 16 steps of 12 px (the fastest band reveals 192 px).
-Scores vary between seeds on one picture: judge over several (--seed 0, 1, 2).
+Scores vary between seeds on one picture: judge over several (the default is seeds 0, 1 and 2).
 """
 import argparse
 import json
@@ -220,76 +224,106 @@ def contact_sheet(entries, path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--parallax", required=True)
+    parser.add_argument("--baseline", help="another parallax binary (e.g. main's): its built-in fill is "
+                                           "measured beside this one's, as fill 'baseline'")
     parser.add_argument("--work", default="/tmp/parallax-fill-quality")
     parser.add_argument("--photos", default=os.environ.get("PICTURES", "/work/photos"))
-    parser.add_argument("--sheet", help="write the contact sheet (truth | built-in | Telea) here")
+    parser.add_argument("--sheet", help="write the contact sheet (truth | built-in | Telea, first seed) here")
     parser.add_argument("--only", help="comma-separated picture names")
     parser.add_argument("--fills", default="builtin,telea,stretch")
-    parser.add_argument("--json", help="write every number here")
-    parser.add_argument("--seed", type=int, default=0, help="the generate seed")
+    parser.add_argument("--json", help="write every number here, by seed")
+    parser.add_argument("--seeds", default="0,1,2", help="comma-separated generate seeds (default 0,1,2)")
+    parser.add_argument("--seed", type=int, help="one generate seed (same as --seeds N)")
     args = parser.parse_args()
-    global SEED
-    SEED = args.seed
+    seeds = [args.seed] if args.seed is not None else [int(v) for v in args.seeds.split(",")]
     here = os.path.dirname(os.path.abspath(__file__))
     telea = f"{sys.executable} {os.path.join(here, '..', 'docs', 'inpainters', 'opencv_inpaint.py')} {{image}} {{mask}} {{output}}"
     fills = args.fills.split(",")
-    results, sheet = {}, []
-    for name, picture in pictures(args.photos):
-        if args.only and name not in args.only.split(","):
-            continue
-        lasts = {}
-        for fill in fills:
-            if fill == "stretch":
-                lasts[fill], seconds = stretch(picture), 0.0
-            else:
-                lasts[fill], seconds = generate(args.parallax, picture, os.path.join(args.work, name, fill),
-                                                telea if fill == "telea" else None)
-            results.setdefault(name, {})[fill] = {"bands": measure(lasts[fill], picture),
-                                                  "seconds_per_step": seconds / STEPS}
-        if "builtin" in lasts and "telea" in lasts:
-            sheet.append((name, picture, lasts["builtin"], lasts["telea"]))
-    report(results, fills)
+    if args.baseline and "builtin" in fills:
+        fills.insert(fills.index("builtin") + 1, "baseline")
+    global SEED
+    by_seed, sheet = {}, []
+    for index, seed in enumerate(seeds):
+        SEED = seed
+        results = by_seed.setdefault(seed, {})
+        for name, picture in pictures(args.photos):
+            if args.only and name not in args.only.split(","):
+                continue
+            lasts = {}
+            for fill in fills:
+                # Telea and the stretch take no seed: measured once.
+                if index > 0 and fill in ("telea", "stretch"):
+                    continue
+                if fill == "stretch":
+                    lasts[fill], seconds = stretch(picture), 0.0
+                else:
+                    binary = args.baseline if fill == "baseline" else args.parallax
+                    lasts[fill], seconds = generate(binary, picture, os.path.join(args.work, f"seed{seed}", name, fill),
+                                                    telea if fill == "telea" else None)
+                results.setdefault(name, {})[fill] = {"bands": measure(lasts[fill], picture),
+                                                      "seconds_per_step": seconds / STEPS}
+            if index == 0 and "builtin" in lasts and "telea" in lasts:
+                sheet.append((name, picture, lasts["builtin"], lasts["telea"]))
+    report(by_seed, fills)
     if args.json:
         with open(args.json, "w") as f:
-            json.dump(results, f, indent=1)
+            json.dump({str(seed): results for seed, results in by_seed.items()}, f, indent=1)
     if args.sheet and sheet:
         contact_sheet(sheet, args.sheet)
 
 
-def report(results, fills):
+def report(by_seed, fills):
+    """Per picture and fill, the seeds' scores side by side; then the aggregate over pictures,
+    bands and seeds against the targets (coarse against Telea of the first seed)."""
+    seeds = list(by_seed)
+    first = by_seed[seeds[0]]
     print(f"{len(SPEEDS)} bands (speeds {'/'.join(map(str, SPEEDS))}), {STEPS} steps of {SHIFT} px; "
-          f"revealed columns {'/'.join(map(str, shifts()))}")
+          f"revealed columns {'/'.join(map(str, shifts()))}; seeds {'/'.join(map(str, seeds))}")
     print()
-    print("| picture | fill | repeat per band (max) | texture per band (mean) | coarse dB per band (mean) | known exact | s/step |")
+    print(f"| picture | fill | repeat, worst band (seeds {'/'.join(map(str, seeds))}) | texture, picture mean (seeds) "
+          f"| coarse dB, band mean (worst band − Telea's) | known exact | s/step |")
     print("|---|---|---|---|---|---|---|")
-    verdicts = []
-    for name, by_fill in results.items():
+    totals = {}
+    for name in first:
+        telea = first[name].get("telea")
         for fill in fills:
-            if fill not in by_fill:
+            runs = [by_seed[s][name][fill] for s in seeds if fill in by_seed[s].get(name, {})]
+            if not runs:
                 continue
-            bands = by_fill[fill]["bands"]
-            rep = [b["repeat"] for b in bands]
-            tex = [b["texture"] for b in bands]
-            coa = [b["coarse"] for b in bands]
-            print(f"| {name} | {fill} | {' '.join(f'{v:.2f}' for v in rep)} ({max(rep):.2f}) | "
-                  f"{' '.join(f'{v:.2f}' for v in tex)} ({np.mean(tex):.2f}) | "
-                  f"{' '.join(f'{v:.1f}' for v in coa)} ({np.mean(coa):.1f}) | "
-                  f"{'yes' if all(b['known'] for b in bands) else 'NO'} | {by_fill[fill]['seconds_per_step']:.2f} |")
-        if "builtin" in by_fill:
-            b = by_fill["builtin"]["bands"]
-            ok_repeat = all(x["repeat"] <= 0.15 for x in b)
-            mean_texture = np.mean([x["texture"] for x in b])
-            ok_texture = 0.75 <= mean_texture <= 1.25
-            ok_known = all(x["known"] for x in b)
-            line = f"{name}: repeat {'ok' if ok_repeat else 'FAIL'}, texture {mean_texture:.2f} {'ok' if ok_texture else 'FAIL'}, known {'ok' if ok_known else 'FAIL'}"
-            if "telea" in by_fill:
-                t = by_fill["telea"]["bands"]
-                worst = min(x["coarse"] - y["coarse"] for x, y in zip(b, t))
-                line += f", coarse vs Telea worst band {worst:+.1f} dB {'ok' if worst >= -0.5 else 'FAIL'}"
-            verdicts.append(line)
+            rep, tex, coa, worst, known = [], [], [], [], True
+            for run in runs:
+                bands = run["bands"]
+                rep.append(max(b["repeat"] for b in bands))
+                tex.append(float(np.mean([b["texture"] for b in bands])))
+                coa.append(float(np.mean([b["coarse"] for b in bands])))
+                known = known and all(b["known"] for b in bands)
+                if telea:
+                    diffs = [b["coarse"] - t["coarse"] for b, t in zip(bands, telea["bands"])]
+                    worst.append(min(diffs))
+                    total = totals.setdefault(fill, {"repeat": 0, "bands": 0, "texture": 0, "runs": 0,
+                                                     "diffs": [], "below": 0, "pictures_below": 0})
+                    total["repeat"] += sum(b["repeat"] > 0.15 for b in bands)
+                    total["bands"] += len(bands)
+                    total["texture"] += not 0.75 <= tex[-1] <= 1.25
+                    total["runs"] += 1
+                    total["diffs"] += diffs
+                    total["below"] += sum(d < -0.5 for d in diffs)
+                    total["pictures_below"] += coa[-1] < np.mean([t["coarse"] for t in telea["bands"]]) - 0.5
+            seconds = np.mean([run["seconds_per_step"] for run in runs])
+            worst_text = f" ({'/'.join(f'{v:+.1f}' for v in worst)})" if worst else ""
+            print(f"| {name} | {fill} | {'/'.join(f'{v:.2f}' for v in rep)} | {'/'.join(f'{v:.2f}' for v in tex)} | "
+                  f"{'/'.join(f'{v:.1f}' for v in coa)}{worst_text} | {'yes' if known else 'NO'} | {seconds:.2f} |")
+    if not totals:
+        return
     print()
-    for line in verdicts:
-        print("- " + line)
+    print("Targets: repeat ≤ 0.15 in every band; texture 0.75–1.25 (mean per picture); coarse ≥ Telea − 0.5 dB.")
+    print()
+    print("| fill | bands with repeat > 0.15 | pictures with texture outside 0.75–1.25 | coarse − Telea, mean over bands "
+          "| bands below Telea − 0.5 dB | pictures whose band mean is below Telea − 0.5 dB |")
+    print("|---|---|---|---|---|---|")
+    for fill, t in totals.items():
+        print(f"| {fill} | {t['repeat']}/{t['bands']} | {t['texture']}/{t['runs']} | {np.mean(t['diffs']):+.2f} dB "
+              f"| {t['below']}/{t['bands']} | {t['pictures_below']}/{t['runs']} |")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 # Fill quality against the truth on wide test pictures: the built-in fill, OpenCV Telea and
 # "stretch the last column", side by side (see bench/fill_quality.py for the measures and
 # targets). Release build; needs python3 with numpy and cv2 (scripts/setup.sh).
-# Usage: bash bench/fill_quality.sh [--sheet docs/inpainters/fill_quality.png] [--only rocket]
+# Usage: bash bench/fill_quality.sh [--baseline OTHER_PARALLAX] [--seeds 0,1,2] [--sheet docs/inpainters/fill_quality.png] [--only rocket]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch="${SCRATCH_PATH:-.build}"
