@@ -54,6 +54,7 @@ public struct ExemplarFill: Sendable {
         var known = hole.map { $0 ? UInt8(0) : 1 }
         var sourceOf = [Int32](repeating: -1, count: width * height)
         var random = SeededRandom(seed: seed)
+        let original = hole.map { !$0 }
         let guide = FillGuide(pixels: image.pixels, hole: hole, order: order, width: width, height: height,
                               radius: 2 * patchSize)
         // copySlack: the colour correction (BaseAndDetail) leaves the previous step's fill a copy
@@ -61,9 +62,12 @@ public struct ExemplarFill: Sendable {
         let synthesizer = PatchSynthesizer(
             width: width, height: height, sources: sources, searchRadius: searchRadius,
             minimumOffset: 2 * patchSize, randomSamples: 8, tolerance: 0.05, slackPerPixel: 6,
-            rowOffsetCost: 8, startChoices: 4, original: hole.map { !$0 },
+            rowOffsetCost: 8, startChoices: 4, original: original,
             guide: guide,
-            guideWeight: 1, copyPenalty: 384, copySlack: 48)
+            guideWeight: 1, copyPenalty: 384, copySlack: 48,
+            repeats: RecentRepeats(pixels: image.pixels, original: original, width: width, height: height,
+                                   radius: patchSize / 2, reach: Self.repeatReach, rows: 2),
+            repeatPenalty: Self.repeatPenalty)
         for _ in 0...refinementPasses {
             synthesizer.pass(pixels: &output.pixels, known: &known, sourceOf: &sourceOf,
                              order: order, random: &random)
@@ -74,6 +78,15 @@ public struct ExemplarFill: Sendable {
                             width: width, height: height, radius: guide.radius)
         return output
     }
+
+    /// How far along the row (either way) a source's detail counts as already copied, and a
+    /// source itself as one of the last steps' fills (`RecentRepeats`): about two steps of 24 px.
+    /// Measured on the harness (bench/fill_quality.sh, 3 seeds): 96 px penalised most sources of
+    /// a narrow image, leaving the same few far ones step after step (a test caught it).
+    static let repeatReach = 48
+    /// Four copy penalties. Measured in earlier variants: one (384) left the rocket's towers; 4000
+    /// pushed the rocket's texture below 0.75 in every seed.
+    static let repeatPenalty = 1536
 
     /// Valid source patches at the requested radius and clearance; else without the clearance, or
     /// at a smaller radius, when the image or its known region is too small; nil when not even

@@ -49,6 +49,11 @@ struct PatchSynthesizer {
     /// Mean squared difference per pixel (summed over RGB, after removing the mean offset) up to
     /// which a source counts as such a copy.
     let copySlack: Int
+    /// Where a new run starts, the extra cost per compared pixel of a source whose detail the
+    /// fill already holds near the target (`RecentRepeats`): the copy penalty above sees only
+    /// the previous step's sources, this one the last few steps' along the band.
+    let repeats: RecentRepeats?
+    let repeatPenalty: Int
 
     private static let maxCandidates = 64
     /// Original pixels a patch must share with the target before it can count as a copy.
@@ -268,8 +273,18 @@ struct PatchSynthesizer {
                     for k in 0..<stored where cs[k] <= bound {
                         ci.swapAt(eligible, k); cs.swapAt(eligible, k); eligible += 1
                     }
+                    var lowest = Int.max
                     for k in 0..<eligible {
                         cs[k] += contextCost(ci[k], x: x, y: y, weight: pixelCount, px: px, kn: kn, orig: orig)
+                        lowest = min(lowest, cs[k])
+                    }
+                    // Only candidates that could still be picked need the (costlier) repeat test:
+                    // the penalty only raises costs.
+                    if let repeats, eligible > 0 {
+                        let reachable = limit(lowest) + 2 * repeatPenalty * pixelCount
+                        for k in 0..<eligible where cs[k] <= reachable {
+                            if repeats.isPresent(source: ci[k], nearX: x, y: y) { cs[k] += repeatPenalty * pixelCount }
+                        }
                     }
                     // Partial selection sort: the k best to the front; pick among those still near the best.
                     let choices = min(startChoices, eligible)
