@@ -60,6 +60,9 @@ public struct RenderGraphBuilder: Sendable {
     /// Each object's picture (``StepFolder/objectPicturePath(_:)``).
     public let objectPictures: [String]
     public internal(set) var graph = FilterGraph()
+    /// Layers moving along one axis slide by cropping a per-step picture (``slidByCrop``); false
+    /// gives the per-frame canvas overlays instead, the reference the crop path is tested against.
+    public var slidesByCropWhereExact = true
     let slide: SlideExpression
 
     /// Compositing happens in planar RGB; conversion to the output format happens once, at the end.
@@ -202,9 +205,13 @@ public struct RenderGraphBuilder: Sendable {
             // not copies).
             return graph.chain([current], [crop(layer), repeatToOutputRate()] + skipToStartFrame(), hint: "band")
         }
-        let canvas = self.canvas(layer)
         let nextBand = graph.chain([next], [crop(layer)], hint: "nextband")
         let currentBand = graph.chain([current], [crop(layer)], hint: "curband")
+        if slidesByCrop(layer) {
+            return slidByCrop(layer, top: currentBand, under: nextBand, width: plan.width, height: layer.height,
+                              pixelFormat: Self.workingPixelFormat, overlayFormat: "gbrp", hint: "band")
+        }
+        let canvas = self.canvas(layer)
         // The band of step K+1 goes underneath and shows only in the gap the band of step K opens.
         return overlaid(layer, on: canvas, top: currentBand, topAhead: 0, under: nextBand, underAhead: 1, hint: "band")
     }

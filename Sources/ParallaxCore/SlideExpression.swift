@@ -35,3 +35,20 @@ public struct SlideExpression: Sendable {
         return Int((time * velocity).rounded()) - Int((step * velocity).rounded())
     }
 }
+
+extension SlideExpression {
+    /// The step K of a frame on the step clock (time base 1/R, one frame per step): round(t·R).
+    private var stepIndex: String {
+        "round(t*\(clock.stepsPerSecond.numerator)/\(clock.stepsPerSecond.denominator))"
+    }
+
+    /// |round((K+1)·v) − round(K·v)| for a step-rate frame: how far along the axis the picture
+    /// of step K+1 lies from the one of step K. The same double products as ``offset``'s, so
+    /// the difference of its two offsets is exactly this.
+    public func stepShift(velocity: Double) -> String {
+        if velocity == 0 { return "0" }
+        let speed = "(\(velocity))"
+        let this = "round(\(stepIndex)*\(speed))", next = "round((\(stepIndex)+1)*\(speed))"
+        return velocity < 0 ? "\(this)-\(next)" : "\(next)-\(this)"
+    }
+}
