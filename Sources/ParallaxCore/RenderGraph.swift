@@ -27,6 +27,7 @@ public struct RenderGraph: Sendable {
         var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern, settings: settings,
                                          stripPatterns: stripPatterns, objectPictures: objectPictures)
         builder.stepRuns = stepRuns
+        builder.compositesInYUV = RenderGraphBuilder.compositesInYUV(plan: plan, settings: settings)
         var frames = builder.effectedFrames()
         frames = builder.loop(frames)
         frames = builder.previewScale(frames)
@@ -63,6 +64,9 @@ public struct RenderGraphBuilder: Sendable {
     /// Layers moving along one axis slide by cropping a per-step picture (``slidByCrop``); false
     /// gives the per-frame canvas overlays instead, the reference the crop path is tested against.
     public var slidesByCropWhereExact = true
+    /// Composite in 4:4:4 YUV, converting each step once (``compositesInYUV(plan:settings:)``).
+    /// Set by ``RenderGraph`` for renders; a contact sheet composites in RGB.
+    public var compositesInYUV = false
     let slide: SlideExpression
 
     /// Compositing happens in planar RGB; conversion to the output format happens once, at the end.
@@ -118,7 +122,7 @@ public struct RenderGraphBuilder: Sendable {
     /// queue them: memory grew with the frames per step.) Still bands repeat with `fps` in ``band``.
     public mutating func stepStreams() -> (current: [Label], next: [Label?]) {
         let moving = plan.layers.filter(\.isMoving).count
-        let decoded = decodedSteps()
+        let decoded = compositesInYUV ? graph.chain([decodedSteps()], toCompositingFormat(), hint: "yuvsteps") : decodedSteps()
         let sources = moving > 0 ? graph.split(decoded, into: 2) : [decoded]
         let current = graph.split(graph.chain([sources[0]], atStepRate(), hint: "step"), into: plan.layers.count)
         var nextCopies: ArraySlice<Label> = []
@@ -209,16 +213,17 @@ public struct RenderGraphBuilder: Sendable {
         let currentBand = graph.chain([current], [crop(layer)], hint: "curband")
         if slidesByCrop(layer) {
             return slidByCrop(layer, top: currentBand, under: nextBand, width: plan.width, height: layer.height,
-                              pixelFormat: Self.workingPixelFormat, overlayFormat: "gbrp", hint: "band")
+                              pixelFormat: compositingPixelFormat, overlayFormat: compositingOverlayFormat, hint: "band")
         }
         let canvas = self.canvas(layer)
         // The band of step K+1 goes underneath and shows only in the gap the band of step K opens.
-        return overlaid(layer, on: canvas, top: currentBand, topAhead: 0, under: nextBand, underAhead: 1, hint: "band")
+        return overlaid(layer, on: canvas, top: currentBand, topAhead: 0, under: nextBand, underAhead: 1, hint: "band",
+                        format: compositingOverlayFormat)
     }
 
     /// A black canvas the size of the band, at the output rate.
     mutating func canvas(_ layer: LayerMotion) -> Label {
-        canvas(height: layer.height)
+        canvas(height: layer.height, pixelFormat: compositingPixelFormat)
     }
 
     /// A black canvas as wide as the frame and `height` rows high, at the output rate.

@@ -63,10 +63,7 @@ extension RenderGraphBuilder {
         if codec.isRGB {
             filters.append(Filter("format", ["pix_fmts": codec.pixelFormat]))
         } else {
-            filters.append(Filter("scale", [
-                "flags": "bicubic+accurate_rnd+full_chroma_int",
-                "out_color_matrix": "bt709", "out_range": "tv",
-            ]))
+            filters += toOutputYUV()
             filters.append(Filter("format", ["pix_fmts": codec.pixelFormat]))
             filters.append(Filter("setparams", [
                 "range": "tv", "color_primaries": "bt709", "color_trc": "bt709", "colorspace": "bt709",
