@@ -67,7 +67,9 @@ public struct RenderGraphBuilder: Sendable {
     /// Composite in 4:4:4 YUV, converting each step once (``compositesInYUV(plan:settings:)``).
     /// Set by ``RenderGraph`` for renders; a contact sheet composites in RGB.
     public var compositesInYUV = false
-    let slide: SlideExpression
+    var slide: SlideExpression
+    /// Building the backward half of a pingpong loop (``RenderGraphBuilder+Backward``).
+    var timeReversed = false
 
     /// Compositing happens in planar RGB; conversion to the output format happens once, at the end.
     public static let workingPixelFormat = "gbrp"
@@ -122,12 +124,17 @@ public struct RenderGraphBuilder: Sendable {
     /// queue them: memory grew with the frames per step.) Still bands repeat with `fps` in ``band``.
     public mutating func stepStreams() -> (current: [Label], next: [Label?]) {
         let moving = plan.layers.filter(\.isMoving).count
-        let decoded = compositesInYUV ? graph.chain([decodedSteps()], toCompositingFormat(), hint: "yuvsteps") : decodedSteps()
+        let steps = timeReversed ? descendingSteps() : decodedSteps()
+        let decoded = compositesInYUV ? graph.chain([steps], toCompositingFormat(), hint: "yuvsteps") : steps
         let sources = moving > 0 ? graph.split(decoded, into: 2) : [decoded]
-        let current = graph.split(graph.chain([sources[0]], atStepRate(), hint: "step"), into: plan.layers.count)
+        // Forward, `next` is the sequence one step ahead; backward (steps descending from one
+        // past the last shown) `current` is.
+        let ahead = [Filter("trim", ["start_frame": 1])]
+        let current = graph.split(graph.chain([sources[0]], (timeReversed ? ahead : []) + atStepRate(), hint: "step"),
+                                  into: plan.layers.count)
         var nextCopies: ArraySlice<Label> = []
         if moving > 0 {
-            let next = graph.chain([sources[1]], [Filter("trim", ["start_frame": 1])] + atStepRate(), hint: "next")
+            let next = graph.chain([sources[1]], (timeReversed ? [] : ahead) + atStepRate(), hint: "next")
             nextCopies = graph.split(next, into: moving)[...]
         }
         let next = plan.layers.map { layer -> Label? in layer.isMoving ? nextCopies.popFirst() : nil }
@@ -193,8 +200,8 @@ public struct RenderGraphBuilder: Sendable {
 
     /// Repeats each step image for the frames it covers: round=up starts step k at frame
     /// ⌈k·fps/R⌉, exactly where ⌊n·R/fps⌋ reaches k.
-    func repeatToOutputRate() -> Filter {
-        Filter("fps", ["fps": plan.fps.description, "round": "up"])
+    func repeatToOutputRate() -> [Filter] {
+        backwardFrameClock() + [Filter("fps", ["fps": plan.fps.description, "round": "up"])]
     }
 
     func crop(_ layer: LayerMotion) -> Filter {
@@ -207,7 +214,7 @@ public struct RenderGraphBuilder: Sendable {
         guard layer.isMoving, let next else {
             // No canvas sets a still band's clock: repeat its steps to the output rate (references,
             // not copies).
-            return graph.chain([current], [crop(layer), repeatToOutputRate()] + skipToStartFrame(), hint: "band")
+            return graph.chain([current], [crop(layer)] + repeatToOutputRate() + skipToStartFrame(), hint: "band")
         }
         let nextBand = graph.chain([next], [crop(layer)], hint: "nextband")
         let currentBand = graph.chain([current], [crop(layer)], hint: "curband")

@@ -59,7 +59,7 @@ extension RenderGraphBuilder {
         // The window: the canvas translated so that step K lands at its offset this frame.
         let offset = slide.offset(velocity: velocity, stepsAhead: 0)
         let window = velocity < 0 ? "-(\(offset))" : "\(extra)-(\(offset))"
-        return graph.chain([wide], [repeatToOutputRate()] + skipToStartFrame() + [
+        return graph.chain([wide], repeatToOutputRate() + skipToStartFrame() + [
             Filter("crop", ["w": width, "h": height, "x": horizontal ? window : "0", "y": horizontal ? "0" : window,
                             "exact": 1]),
         ], hint: hint)

@@ -55,7 +55,7 @@ extension RenderGraphBuilder {
             Filter("format", ["pix_fmts": strip.isOpaque ? Self.workingPixelFormat : "gbrap"]),
         ], hint: "strip")
         guard layer.isMoving else {
-            return graph.chain([decoded], atStepRate() + [repeatToOutputRate()], hint: "still")
+            return graph.chain([decoded], atStepRate() + repeatToOutputRate(), hint: "still")
         }
         if strip.isOpaque {
             let colour = slid(decoded, layer: layer, rows: strip.rows.count, pixelFormat: Self.workingPixelFormat,

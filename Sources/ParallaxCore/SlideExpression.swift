@@ -5,12 +5,22 @@
 /// where the continuous motion puts them, within half a pixel, and exactly at whole steps.
 public struct SlideExpression: Sendable {
     public let clock: FrameClock
+    /// Time runs backward (the second half of a pingpong loop): the stream's frame j shows the
+    /// forward frame `frames` − 1 − j, and its step-rate frame i shows step `lastStep` − i.
+    public let reversal: (frames: Int, lastStep: Int)?
 
-    public init(clock: FrameClock) { self.clock = clock }
+    public init(clock: FrameClock, reversal: (frames: Int, lastStep: Int)? = nil) {
+        self.clock = clock
+        self.reversal = reversal
+    }
 
     /// The output frame index, recovered from the frame's time stamp. (Overlay's own `n` counts
     /// from 1 in some FFmpeg versions and from 0 in others; t·fps is exact to well under 1e-6.)
-    private var frame: String { "round(t*\(clock.fps.numerator)/\(clock.fps.denominator))" }
+    private var frame: String {
+        let index = "round(t*\(clock.fps.numerator)/\(clock.fps.denominator))"
+        guard let reversal else { return index }
+        return "(\(reversal.frames - 1)-\(index))"
+    }
     private var stepTime: String { "\(frame)*\(clock.unitsPerFrame)/\(clock.unitsPerStep)" }
 
     /// Offset along one axis of the band from step K + `stepsAhead` (0 or 1).
@@ -39,7 +49,9 @@ public struct SlideExpression: Sendable {
 extension SlideExpression {
     /// The step K of a frame on the step clock (time base 1/R, one frame per step): round(t·R).
     private var stepIndex: String {
-        "round(t*\(clock.stepsPerSecond.numerator)/\(clock.stepsPerSecond.denominator))"
+        let index = "round(t*\(clock.stepsPerSecond.numerator)/\(clock.stepsPerSecond.denominator))"
+        guard let reversal else { return index }
+        return "(\(reversal.lastStep)-\(index))"
     }
 
     /// |round((K+1)·v) − round(K·v)| for a step-rate frame: how far along the axis the picture

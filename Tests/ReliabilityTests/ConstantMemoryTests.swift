@@ -30,7 +30,7 @@ struct ConstantMemoryTests {
     /// short video is longer than x264's own window (lookahead and frame threads, about 50
     /// frames at preset medium), which any length fills to the same size.
     @Test("peak memory does not grow with the video's length", arguments: [
-        ["-o", "video.mp4"], ["-o", "video.mkv", "--codec", "ffv1"], ["--no-encode"],
+        ["-o", "video.mp4"], ["-o", "video.mkv", "--codec", "ffv1"], ["--no-encode"], ["--no-encode", "--loop", "pingpong"],
     ])
     func memoryDoesNotGrowWithLength(output: [String]) throws {
         let directory = TemporaryDirectory("parallax-memory")
