@@ -16,6 +16,8 @@ extension RenderGraphBuilder {
     /// one PNG layout. Otherwise pingpong reverses the forward frames in memory.
     var runsBackward: Bool {
         guard layout.isStacked, settings.effects.isEmpty, !StepRun.needFileLists(stepRuns), startFrame == 0 else { return false }
+        // An ffconcat list is read line by line: a folder name with a line break cannot be listed.
+        guard !stepPattern.contains(where: \.isNewline) else { return false }
         guard case .exact = settings.interpolation else { return false }
         return plan.layers.allSatisfy { !$0.isMoving || slidesByCrop($0) }
     }

@@ -36,6 +36,21 @@ struct BackwardLoopTests {
         #expect(Array(frames.prefix(count)) == (try hashes(plain)))
     }
 
+    @Test("a step folder named with quotes and a percent sign is listed exactly; one with a line break uses reverse",
+          arguments: ["it's 100% \"odd\"", "two\nlines"])
+    func hostileFolderNames(name: String) throws {
+        let folder = TemporaryDirectory("pingpong-names")
+        let scene = try GroundTruthScene(directory: folder.file(name), width: 64, height: 48,
+                                         layers: [(20, 0.5), (28, 1.0)], stepShift: 5.5, steps: 3)
+        let job = try RenderJob(project: scene.project, settings: RenderSettings(video: VideoEncoding(codec: .ffv1), loop: .pingpong))
+        #expect(job.graph.script.contains("reverse") == name.contains("\n"))
+        let video = folder.file("loop.mkv")
+        try job.render(to: video)
+        let frames = try VideoInspection.frameMD5s(video).map { String($0.split(separator: ",").last ?? "") }
+        let count = scene.plan.frameCount
+        #expect(frames.count == 2 * count && (0..<count).allSatisfy { frames[count + $0] == frames[count - 1 - $0] })
+    }
+
     @Test("stock ffmpeg running the pingpong script gives the in-process H.264 video")
     func pingpongParity() throws {
         let folder = TemporaryDirectory("pingpong-parity")
