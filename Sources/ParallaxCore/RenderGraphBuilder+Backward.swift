@@ -5,9 +5,9 @@ import FilterGraph
 /// exact-motion graph instead of buffering the forward half with `reverse`.
 ///
 /// Every offset is a function of the frame's time, so the backward stream's frame j is computed
-/// as forward frame N − 1 − j: the steps are read in descending order (a `movie` over an
-/// ffconcat list carried in the graph itself as a `data:` URI, so the emitted script needs no
-/// file beside it), each step's picture is timed to the first backward frame that shows it, and
+/// as forward frame N − 1 − j: the steps are read in descending order (one `movie` over the
+/// step files joined by the `concat:` protocol, so the emitted script needs no file beside it),
+/// each step's picture is timed to the first backward frame that shows it, and
 /// the slide expressions count frames and steps down. The frames are the forward ones in reverse
 /// order, bit for bit; nothing holds more than a step.
 extension RenderGraphBuilder {
@@ -16,8 +16,8 @@ extension RenderGraphBuilder {
     /// one PNG layout. Otherwise pingpong reverses the forward frames in memory.
     var runsBackward: Bool {
         guard layout.isStacked, settings.effects.isEmpty, !StepRun.needFileLists(stepRuns), startFrame == 0 else { return false }
-        // An ffconcat list is read line by line: a folder name with a line break cannot be listed.
-        guard !stepPattern.contains(where: \.isNewline) else { return false }
+        // The concat protocol separates files with '|': a folder name holding one cannot be listed.
+        guard !stepPattern.contains("|") else { return false }
         guard case .exact = settings.interpolation else { return false }
         return plan.layers.allSatisfy { !$0.isMoving || slidesByCrop($0) }
     }
@@ -37,18 +37,17 @@ extension RenderGraphBuilder {
         return stack(bands())
     }
 
-    /// Steps one past the last shown down to 0, decoded in that order.
+    /// Steps one past the last shown down to 0, decoded in that order: the files joined by the
+    /// `concat:` protocol into one stream of PNGs, split again by the PNG demuxer. (The concat
+    /// demuxer over an ffconcat list was tried: it probes each listed file by decoding it, which
+    /// decoded every step twice.)
     mutating func descendingSteps() -> Label {
         let directory = (stepPattern as NSString).deletingLastPathComponent.replacingOccurrences(of: "%%", with: "%")
-        var list = "ffconcat version 1.0\n"
-        for step in stride(from: lastShownStep + 1, through: 0, by: -1) {
-            // An absolute URL: a relative name would be resolved against the data: URI.
-            let path = "file:" + (directory as NSString).appendingPathComponent(StepFolder.fileName(step: step))
-            list += "file '" + path.replacingOccurrences(of: "'", with: "'\\''") + "'\n"
+        let files = stride(from: lastShownStep + 1, through: 0, by: -1).map {
+            (directory as NSString).appendingPathComponent(StepFolder.fileName(step: $0))
         }
-        let uri = "data:text/plain;base64," + Data(list.utf8).base64EncodedString()
         return graph.chain([], [
-            Filter("movie", ["filename": uri, "format_name": "concat", "format_opts": "safe=0"]),
+            Filter("movie", ["filename": "concat:" + files.joined(separator: "|"), "format_name": "png_pipe"]),
         ] + toWorkingFormat(layout: stepRuns.first?.layout), hint: "backsteps")
     }
 

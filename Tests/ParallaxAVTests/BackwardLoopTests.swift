@@ -36,14 +36,14 @@ struct BackwardLoopTests {
         #expect(Array(frames.prefix(count)) == (try hashes(plain)))
     }
 
-    @Test("a step folder named with quotes and a percent sign is listed exactly; one with a line break uses reverse",
-          arguments: ["it's 100% \"odd\"", "two\nlines"])
+    @Test("a step folder named with quotes, a percent sign or a line break is listed exactly; one with '|' uses reverse",
+          arguments: ["it's 100% \"odd\"", "two\nlines", "a|b"])
     func hostileFolderNames(name: String) throws {
         let folder = TemporaryDirectory("pingpong-names")
         let scene = try GroundTruthScene(directory: folder.file(name), width: 64, height: 48,
                                          layers: [(20, 0.5), (28, 1.0)], stepShift: 5.5, steps: 3)
         let job = try RenderJob(project: scene.project, settings: RenderSettings(video: VideoEncoding(codec: .ffv1), loop: .pingpong))
-        #expect(job.graph.script.contains("reverse") == name.contains("\n"))
+        #expect(job.graph.script.contains("reverse") == name.contains("|"))
         let video = folder.file("loop.mkv")
         try job.render(to: video)
         let frames = try VideoInspection.frameMD5s(video).map { String($0.split(separator: ",").last ?? "") }
