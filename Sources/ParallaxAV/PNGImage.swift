@@ -22,12 +22,12 @@ public enum PNGImage {
     }
 
     /// Writes a raster as PNG; callers wanting atomicity write to a temporary name first.
-    public static func write(_ raster: Raster, to path: String) throws {
+    public static func write(_ raster: Raster, to path: String, encoding: PNGEncoding = .compact) throws {
         do {
             try raster.pixels.withUnsafeBufferPointer { buffer in
                 try AVError.check {
                     pav_png_write(path, Int32(raster.channels), buffer.baseAddress, Int32(raster.width),
-                                  Int32(raster.height), $0, $1)
+                                  Int32(raster.height), encoding.code, $0, $1)
                 }
             }
         } catch let error as AVError {

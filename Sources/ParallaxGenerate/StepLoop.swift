@@ -155,7 +155,7 @@ public final class StepLoop {
         guard image.width == project.plan.width, image.height == project.plan.height else {
             throw SceneError(file: source, "is \(image.width)x\(image.height) but the plan expects \(project.plan.width)x\(project.plan.height)")
         }
-        try AtomicOutput(folder.stepPath(0)).write { try PNGImage.write(image, to: $0) }
+        try StepImageFile.write(image, to: folder.stepPath(0))
         return image
     }
 
@@ -186,7 +186,7 @@ public final class StepLoop {
         let inpaintTime = clock.now - inpaintStart
 
         let writeStart = clock.now
-        try AtomicOutput(folder.stepPath(step)).write { try PNGImage.write(finished, to: $0) }
+        try StepImageFile.write(finished, to: folder.stepPath(step))
         let writeTime = clock.now - writeStart
         try journal.append(JournalEntry(step: step, inpainter: inpainter.name, seed: seed,
                                         shiftMilliseconds: shiftTime.milliseconds, inpaintMilliseconds: inpaintTime.milliseconds,

@@ -107,7 +107,7 @@ extension StepLoop {
         let writeStart = clock.now
         try AtomicOutput(folder.maskPath(step)).write { try PNGImage.write(gaps, to: $0) }
         try write(pictures, step: step)
-        try AtomicOutput(folder.stepPath(step)).write { try PNGImage.write(backdrop.image, to: $0) }
+        try StepImageFile.write(backdrop.image, to: folder.stepPath(step))
         let writeTime = clock.now - writeStart
         try journal.append(JournalEntry(step: step, inpainter: inpainter.name, seed: StepSeed.derive(seed: settings.seed, step: step),
                                         shiftMilliseconds: (writeStart - start - fillTime).milliseconds,
@@ -120,7 +120,7 @@ extension StepLoop {
         for picture in pictures {
             let index = picture.strip.layerIndex
             try FileManager.default.createDirectory(atPath: folder.layerDirectory(index), withIntermediateDirectories: true)
-            try AtomicOutput(folder.stripPath(layer: index, step: step)).write { try PNGImage.write(picture.pixels, to: $0) }
+            try StepImageFile.write(picture.pixels, to: folder.stripPath(layer: index, step: step))
         }
     }
 

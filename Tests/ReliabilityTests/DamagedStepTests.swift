@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxAV
 import ParallaxCore
 import Testing
 import TestSupport
@@ -93,5 +94,24 @@ struct DamagedStepTests {
             #expect(!FileManager.default.fileExists(atPath: sheet))
             #expect(fixture.leftoverTemporaries().isEmpty)
         }
+    }
+    /// Steps as the step loop writes them are stored (no compression), so a changed pixel byte
+    /// breaks no Huffman code: zlib's checksum of the pixels is what finds it (issue 10).
+    @Test("render refuses a stored step whose pixel byte changed under a correct CRC, naming it")
+    func damagedStoredStepIsNamed() throws {
+        let fixture = try ReliabilityFixture()
+        try fixture.placePreviousOutputs()
+        let step = fixture.stepPath(3)
+        try PNGImage.write(try PNGImage.read(step), to: step, encoding: .quickToDecode)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: step)))
+        let idat = Self.chunks(bytes).first { $0.type == "IDAT" }!
+        let start = idat.offset + 8
+        bytes[start + idat.length / 2] ^= 0x55
+        bytes.replaceSubrange((start + idat.length)..<(start + idat.length + 4), with: Self.crc(bytes[(idat.offset + 4)..<(start + idat.length)]))
+        try Data(bytes).write(to: URL(fileURLWithPath: step))
+        let run = try ChildProcess.run(parallax: ["render", fixture.project, "-o", fixture.output, "-q"])
+        expectRefused(run, naming: [step, "damaged"], "a stored step with a changed pixel byte")
+        #expect(contents(fixture.output) == ReliabilityFixture.previousContent)
+        #expect(fixture.leftoverTemporaries().isEmpty)
     }
 }

@@ -69,7 +69,14 @@ int main(int argc, char **argv) {
         uint8_t *pixels = NULL;
         int width = 0, height = 0;
         expect(pav_png_read(argv[3], 3, &pixels, &width, &height, error, sizeof error) == 0, "png read", error);
-        expect(pav_png_write(argv[2], 3, pixels, width, height, error, sizeof error) == 0, "png write", error);
+        expect(pav_png_write(argv[2], 3, pixels, width, height, PAV_PNG_COMPACT, error, sizeof error) == 0, "png write", error);
+        expect(pav_png_write(argv[2], 3, pixels, width, height, PAV_PNG_QUICK_TO_DECODE, error, sizeof error) == 0,
+               "png write quick to decode", error);
+        // libpng refuses a zero width from inside png_set_IHDR (a longjmp out of the writer).
+        expect(pav_png_write(argv[2], 3, pixels, 0, height, PAV_PNG_QUICK_TO_DECODE, error, sizeof error) < 0,
+               "png write of no pixels refused", error);
+        expect(pav_png_write("/nonexistent-folder/x.png", 3, pixels, width, height, PAV_PNG_QUICK_TO_DECODE, error,
+                             sizeof error) < 0, "png write to a bad path refused", error);
         pav_free(pixels);
         expect(pav_png_read(argv[3], 1, &pixels, &width, &height, error, sizeof error) == 0, "png read gray", error);
         pav_free(pixels);

@@ -120,8 +120,12 @@ int pav_cpu_has_avx512(void);
 // on read (palette, 16-bit, alpha dropped against black). Pixels are malloc'd; free with pav_free.
 int pav_png_read(const char *path, int channels, uint8_t **pixels, int *width, int *height,
                  char *error, size_t error_size);
+// How pav_png_write compresses. Both give standard PNGs of the same pixels, whose bytes depend
+// only on the pixels: COMPACT (libpng's fast simplified writer) for masks and pictures read once;
+// QUICK_TO_DECODE for step images and strips, which the render decodes once per step.
+enum { PAV_PNG_COMPACT = 0, PAV_PNG_QUICK_TO_DECODE = 1 };
 int pav_png_write(const char *path, int channels, const uint8_t *pixels, int width, int height,
-                  char *error, size_t error_size);
+                  int encoding, char *error, size_t error_size);
 void pav_free(void *pointer);
 
 #ifdef __cplusplus

@@ -54,19 +54,24 @@ public struct ExemplarFill: Sendable {
         var known = hole.map { $0 ? UInt8(0) : 1 }
         var sourceOf = [Int32](repeating: -1, count: width * height)
         var random = SeededRandom(seed: seed)
+        let guide = FillGuide(pixels: image.pixels, hole: hole, order: order, width: width, height: height,
+                              radius: 2 * patchSize)
+        // copySlack: the colour correction (BaseAndDetail) leaves the previous step's fill a copy
+        // of its source up to a smooth offset, not a constant one, so "a copy" allows more.
         let synthesizer = PatchSynthesizer(
             width: width, height: height, sources: sources, searchRadius: searchRadius,
             minimumOffset: 2 * patchSize, randomSamples: 8, tolerance: 0.05, slackPerPixel: 6,
             rowOffsetCost: 8, startChoices: 4, original: hole.map { !$0 },
-            guide: FillGuide(pixels: image.pixels, hole: hole, order: order, width: width, height: height,
-                             radius: 2 * patchSize),
-            guideWeight: 1, copyPenalty: 384, copySlack: 12)
+            guide: guide,
+            guideWeight: 1, copyPenalty: 384, copySlack: 48)
         for _ in 0...refinementPasses {
             synthesizer.pass(pixels: &output.pixels, known: &known, sourceOf: &sourceOf,
                              order: order, random: &random)
         }
         SeamBlend.apply(to: &output.pixels, original: image.pixels, sourceOf: sourceOf,
                         hole: hole, order: order, width: width, height: height)
+        BaseAndDetail.apply(to: &output.pixels, original: image.pixels, hole: hole, order: order,
+                            width: width, height: height, radius: guide.radius)
         return output
     }
 

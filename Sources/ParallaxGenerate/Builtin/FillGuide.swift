@@ -59,50 +59,12 @@ struct FillGuide {
         return (channel(0), channel(1), channel(2))
     }
 
-    /// Per hole pixel (slot), the harmonic continuation of the known pixels' local means,
-    /// started from an onion-peel average so that few sweeps are needed.
+    /// Per hole pixel (slot), the harmonic continuation of the known pixels' local means.
     private func membrane(hole: [Bool], order: [Int32]) -> [Int32] {
-        let count = order.count
-        guard count > 0 else { return [] }
-        var value = [Float](repeating: 0, count: count * 3)
-        var slotOf = [Int32](repeating: -1, count: width * height)
-        for (slot, entry) in order.enumerated() { slotOf[Int(entry)] = Int32(slot) }
-        // Known neighbours' sum (fixed), in-image neighbour count, hole neighbours as slots.
-        var fixed = [Float](repeating: 0, count: count * 3)
-        var degree = [Float](repeating: 0, count: count)
-        var links = [Int32](repeating: -1, count: count * 4)
-        var set = [Bool](repeating: false, count: count)
-        for (slot, entry) in order.enumerated() {
-            let p = Int(entry), x = p % width, y = p / width
-            var n = 0
-            for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
-                let qx = x + dx, qy = y + dy
-                guard qx >= 0, qx < width, qy >= 0, qy < height else { continue }
-                let q = qy * width + qx
-                if hole[q] {
-                    guard slotOf[q] >= 0 else { continue }
-                    links[slot * 4 + n] = slotOf[q]; n += 1
-                } else {
-                    let mean = low(at: q)
-                    fixed[slot * 3] += Float(mean.0); fixed[slot * 3 + 1] += Float(mean.1); fixed[slot * 3 + 2] += Float(mean.2)
-                }
-                degree[slot] += 1
-            }
-            // Start: the mean of known and already started neighbours (onion peel).
-            var sum: (Float, Float, Float) = (fixed[slot * 3], fixed[slot * 3 + 1], fixed[slot * 3 + 2])
-            var used = degree[slot] - Float(n)
-            for k in 0..<n {
-                let other = Int(links[slot * 4 + k])
-                guard set[other] else { continue }
-                sum.0 += value[other * 3]; sum.1 += value[other * 3 + 1]; sum.2 += value[other * 3 + 2]
-                used += 1
-            }
-            if used > 0 {
-                value[slot * 3] = sum.0 / used; value[slot * 3 + 1] = sum.1 / used; value[slot * 3 + 2] = sum.2 / used
-            }
-            set[slot] = true
-        }
-        MembraneRelaxation.relax(&value, neighbours: links, degree: degree, fixed: fixed, sweeps: Self.sweeps, omega: Self.relaxation)
-        return value.map { Int32($0.rounded()) }
+        MembraneRelaxation.continuation(hole: hole, order: order, width: width, height: height,
+                                        sweeps: Self.sweeps, omega: Self.relaxation) { q in
+            let mean = low(at: q)
+            return (Float(mean.0), Float(mean.1), Float(mean.2))
+        }.map { Int32($0.rounded()) }
     }
 }
