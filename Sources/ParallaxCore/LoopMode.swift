@@ -1,7 +1,8 @@
 /// Makes the video loop seamlessly when played on repeat.
 public enum LoopMode: Hashable, Sendable {
     /// The video, then the same frames backwards: twice as long, no jump at either end.
-    /// `reverse` holds every frame in memory, so keep pingpong videos short.
+    /// Straight bands run time backward through the graph (constant memory); other scenes
+    /// use `reverse`, which holds every frame in memory.
     case pingpong
     /// The last `seconds` crossfade into the first: shorter by that much, and its last frame
     /// leads into its first.

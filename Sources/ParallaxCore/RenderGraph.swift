@@ -27,6 +27,7 @@ public struct RenderGraph: Sendable {
         var builder = RenderGraphBuilder(plan: plan, stepPattern: stepPattern, settings: settings,
                                          stripPatterns: stripPatterns, objectPictures: objectPictures)
         builder.stepRuns = stepRuns
+        builder.compositesInYUV = RenderGraphBuilder.compositesInYUV(plan: plan, settings: settings)
         var frames = builder.effectedFrames()
         frames = builder.loop(frames)
         frames = builder.previewScale(frames)
@@ -60,7 +61,15 @@ public struct RenderGraphBuilder: Sendable {
     /// Each object's picture (``StepFolder/objectPicturePath(_:)``).
     public let objectPictures: [String]
     public internal(set) var graph = FilterGraph()
-    let slide: SlideExpression
+    /// Layers moving along one axis slide by cropping a per-step picture (``slidByCrop``); false
+    /// gives the per-frame canvas overlays instead, the reference the crop path is tested against.
+    public var slidesByCropWhereExact = true
+    /// Composite in 4:4:4 YUV, converting each step once (``compositesInYUV(plan:settings:)``).
+    /// Set by ``RenderGraph`` for renders; a contact sheet composites in RGB.
+    public var compositesInYUV = false
+    var slide: SlideExpression
+    /// Building the backward half of a pingpong loop (``RenderGraphBuilder+Backward``).
+    var timeReversed = false
 
     /// Compositing happens in planar RGB; conversion to the output format happens once, at the end.
     public static let workingPixelFormat = "gbrp"
@@ -115,12 +124,17 @@ public struct RenderGraphBuilder: Sendable {
     /// queue them: memory grew with the frames per step.) Still bands repeat with `fps` in ``band``.
     public mutating func stepStreams() -> (current: [Label], next: [Label?]) {
         let moving = plan.layers.filter(\.isMoving).count
-        let decoded = decodedSteps()
+        let steps = timeReversed ? descendingSteps() : decodedSteps()
+        let decoded = compositesInYUV ? graph.chain([steps], toCompositingFormat(), hint: "yuvsteps") : steps
         let sources = moving > 0 ? graph.split(decoded, into: 2) : [decoded]
-        let current = graph.split(graph.chain([sources[0]], atStepRate(), hint: "step"), into: plan.layers.count)
+        // Forward, `next` is the sequence one step ahead; backward (steps descending from one
+        // past the last shown) `current` is.
+        let ahead = [Filter("trim", ["start_frame": 1])]
+        let current = graph.split(graph.chain([sources[0]], (timeReversed ? ahead : []) + atStepRate(), hint: "step"),
+                                  into: plan.layers.count)
         var nextCopies: ArraySlice<Label> = []
         if moving > 0 {
-            let next = graph.chain([sources[1]], [Filter("trim", ["start_frame": 1])] + atStepRate(), hint: "next")
+            let next = graph.chain([sources[1]], (timeReversed ? [] : ahead) + atStepRate(), hint: "next")
             nextCopies = graph.split(next, into: moving)[...]
         }
         let next = plan.layers.map { layer -> Label? in layer.isMoving ? nextCopies.popFirst() : nil }
@@ -186,8 +200,8 @@ public struct RenderGraphBuilder: Sendable {
 
     /// Repeats each step image for the frames it covers: round=up starts step k at frame
     /// ⌈k·fps/R⌉, exactly where ⌊n·R/fps⌋ reaches k.
-    func repeatToOutputRate() -> Filter {
-        Filter("fps", ["fps": plan.fps.description, "round": "up"])
+    func repeatToOutputRate() -> [Filter] {
+        backwardFrameClock() + [Filter("fps", ["fps": plan.fps.description, "round": "up"])]
     }
 
     func crop(_ layer: LayerMotion) -> Filter {
@@ -200,18 +214,23 @@ public struct RenderGraphBuilder: Sendable {
         guard layer.isMoving, let next else {
             // No canvas sets a still band's clock: repeat its steps to the output rate (references,
             // not copies).
-            return graph.chain([current], [crop(layer), repeatToOutputRate()] + skipToStartFrame(), hint: "band")
+            return graph.chain([current], [crop(layer)] + repeatToOutputRate() + skipToStartFrame(), hint: "band")
         }
-        let canvas = self.canvas(layer)
         let nextBand = graph.chain([next], [crop(layer)], hint: "nextband")
         let currentBand = graph.chain([current], [crop(layer)], hint: "curband")
+        if slidesByCrop(layer) {
+            return slidByCrop(layer, top: currentBand, under: nextBand, width: plan.width, height: layer.height,
+                              pixelFormat: compositingPixelFormat, overlayFormat: compositingOverlayFormat, hint: "band")
+        }
+        let canvas = self.canvas(layer)
         // The band of step K+1 goes underneath and shows only in the gap the band of step K opens.
-        return overlaid(layer, on: canvas, top: currentBand, topAhead: 0, under: nextBand, underAhead: 1, hint: "band")
+        return overlaid(layer, on: canvas, top: currentBand, topAhead: 0, under: nextBand, underAhead: 1, hint: "band",
+                        format: compositingOverlayFormat)
     }
 
     /// A black canvas the size of the band, at the output rate.
     mutating func canvas(_ layer: LayerMotion) -> Label {
-        canvas(height: layer.height)
+        canvas(height: layer.height, pixelFormat: compositingPixelFormat)
     }
 
     /// A black canvas as wide as the frame and `height` rows high, at the output rate.

@@ -7,6 +7,10 @@ extension RenderGraphBuilder {
         let tick = Filter("settb", ["expr": "\(plan.fps.denominator)/\(plan.fps.numerator)"])
         switch loop {
         case .pingpong:
+            if runsBackward {
+                return graph.chain([frames, backwardFrames()], [Filter("concat", ["n": 2, "v": 1, "a": 0]), tick], hint: "looped")
+            }
+            // `reverse` holds the whole forward half in memory.
             let copies = graph.split(frames, into: 2)
             let backwards = graph.chain([copies[1]], [Filter("reverse")], hint: "reversed")
             return graph.chain([copies[0], backwards], [Filter("concat", ["n": 2, "v": 1, "a": 0]), tick], hint: "looped")
@@ -63,10 +67,7 @@ extension RenderGraphBuilder {
         if codec.isRGB {
             filters.append(Filter("format", ["pix_fmts": codec.pixelFormat]))
         } else {
-            filters.append(Filter("scale", [
-                "flags": "bicubic+accurate_rnd+full_chroma_int",
-                "out_color_matrix": "bt709", "out_range": "tv",
-            ]))
+            filters += toOutputYUV()
             filters.append(Filter("format", ["pix_fmts": codec.pixelFormat]))
             filters.append(Filter("setparams", [
                 "range": "tv", "color_primaries": "bt709", "color_trc": "bt709", "colorspace": "bt709",

@@ -55,7 +55,7 @@ extension RenderGraphBuilder {
             Filter("format", ["pix_fmts": strip.isOpaque ? Self.workingPixelFormat : "gbrap"]),
         ], hint: "strip")
         guard layer.isMoving else {
-            return graph.chain([decoded], atStepRate() + [repeatToOutputRate()], hint: "still")
+            return graph.chain([decoded], atStepRate() + repeatToOutputRate(), hint: "still")
         }
         if strip.isOpaque {
             let colour = slid(decoded, layer: layer, rows: strip.rows.count, pixelFormat: Self.workingPixelFormat,
@@ -105,6 +105,10 @@ extension RenderGraphBuilder {
         let copies = graph.split(steps, into: 2)
         let current = graph.chain([copies[0]], atStepRate(), hint: "cur" + hint)
         let next = graph.chain([copies[1]], [Filter("trim", ["start_frame": 1])] + atStepRate(), hint: "next" + hint)
+        if slidesByCrop(layer) {
+            return slidByCrop(layer, top: current, under: next, width: plan.width, height: rows, canvasColour: canvasColour,
+                              pixelFormat: pixelFormat, overlayFormat: overlayFormat, rowOffset: rowOffset, hint: hint)
+        }
         let canvas = graph.chain([], [
             Filter("color", ["c": canvasColour, "s": "\(plan.width)x\(rows)", "r": plan.fps.description]),
             Filter("format", ["pix_fmts": pixelFormat]),

@@ -14,11 +14,13 @@ struct ParityTests {
     static let inProcessRenders = 3
 
     @Test("repeated in-process renders and ffmpeg-from-script renders decode identically",
-          arguments: [VideoCodec.h264, .ffv1])
-    func framesMatch(codec: VideoCodec) throws {
+          arguments: [(VideoCodec.h264, 30.0), (.ffv1, 30), (.h264, 180), (.ffv1, 90)])
+    func framesMatch(codec: VideoCodec, direction: Double) throws {
         let folder = TemporaryDirectory("parity")
         // A real picture, not noise: MB-tree only shapes B-frames when blocks are worth predicting.
-        let scene = try TestPatternScene(directory: folder.path, direction: 30, stepsPerSecond: "7", fps: "24", steps: 4)
+        // Oblique motion slides by per-frame overlays, motion along an axis by cropping a
+        // per-step picture: both are checked.
+        let scene = try TestPatternScene(directory: folder.path, direction: direction, stepsPerSecond: "7", fps: "24", steps: 4)
         let ext = codec == .h264 ? "mp4" : "mkv"
         let job = try RenderJob(project: scene.project, settings: RenderSettings(video: VideoEncoding(codec: codec)))
 

@@ -44,15 +44,16 @@ func sceneWith(_ extra: String) -> String {
         #expect(graph.script == golden, "the plain graph's text changed: review it, then rewrite the golden file")
         #expect(!graph.hasAudio)
         // What the design fixes, whatever the text: the step images decoded once, each moving
-        // layer placed by SlideExpression's offsets for steps K and K+1, one conversion to 4:2:0.
+        // layer cropped at SlideExpression's offset for step K from a per-step picture with step
+        // K+1 placed at the step's shift, one conversion to 4:2:0.
         let script = graph.script
         #expect(script.components(separatedBy: "movie=").count - 1 == 1)
         let slide = SlideExpression(clock: plan.clock)
         for layer in plan.layers where layer.isMoving {
-            for ahead in [0, 1] {
-                let x = slide.offset(velocity: layer.velocity.x, stepsAhead: ahead)
-                #expect(script.contains("overlay=x=\(x):"), "\(layer.name): no overlay at step K+\(ahead)'s offset")
-            }
+            let x = slide.offset(velocity: layer.velocity.x, stepsAhead: 0)
+            #expect(script.contains("crop=w=\(plan.width):h=\(layer.height):x=-(\(x)):"), "\(layer.name): no crop at step K's offset")
+            let shift = slide.stepShift(velocity: layer.velocity.x)
+            #expect(script.contains("overlay=x=\(shift):"), "\(layer.name): step K+1 not placed at the step's shift")
         }
         #expect(script.components(separatedBy: "format=pix_fmts=yuv420p").count - 1 == 1)
     }

@@ -30,7 +30,7 @@ struct ConstantMemoryTests {
     /// short video is longer than x264's own window (lookahead and frame threads, about 50
     /// frames at preset medium), which any length fills to the same size.
     @Test("peak memory does not grow with the video's length", arguments: [
-        ["-o", "video.mp4"], ["-o", "video.mkv", "--codec", "ffv1"], ["--no-encode"],
+        ["-o", "video.mp4"], ["-o", "video.mkv", "--codec", "ffv1"], ["--no-encode"], ["--no-encode", "--loop", "pingpong"],
     ])
     func memoryDoesNotGrowWithLength(output: [String]) throws {
         let directory = TemporaryDirectory("parallax-memory")
@@ -59,5 +59,32 @@ struct ConstantMemoryTests {
         // 120 composited frames (over 40 MB at this size) at once.
         let growth = longRun.peakKB - shortRun.peakKB
         #expect(growth < 12 * 1024, "\(output): peak memory \(shortRun.peakKB) KB for 3 s, \(longRun.peakKB) KB for 24 s")
+    }
+
+    /// The same 5 steps at 2 and at 60 frames per step, compositing alone: a graph that lets a
+    /// whole step of frames queue ahead of the compositor (as repeating the steps to the output
+    /// rate before the overlays did) holds about 60 frames more in the slow render. Checked to
+    /// fail with that graph: it grew by about a step's worth of frames.
+    @Test("a slowly stepping render holds no more frames than a quickly stepping one")
+    func framesPerStepDoNotQueue() throws {
+        let directory = TemporaryDirectory("parallax-queue")
+        let fast = try GroundTruthScene(directory: directory.file("fast"), width: 640, height: 360,
+                                        layers: [(120, 0.3), (240, 1.0)], stepsPerSecond: "15", steps: 5)
+        let slow = directory.file("slow")
+        try FileManager.default.createDirectory(atPath: slow, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: slow + "/steps", withDestinationPath: fast.directory + "/steps")
+        var scene = fast.project.scene
+        scene.stepsPerSecond = Rational(parsing: "1/2")!
+        try SceneFile.encode(scene).write(to: URL(fileURLWithPath: slow + "/scene.json"))
+        #expect(try Project(path: slow).plan.frameCount == 30 * fast.plan.frameCount)
+
+        let parallax = ProcessRunner.parallaxExecutable
+        let fastRun = try peakMemory(parallax, ["render", fast.directory, "-q", "--no-encode"])
+        let slowRun = try peakMemory(parallax, ["render", slow, "-q", "--no-encode"])
+        #expect(fastRun.status == 0 && slowRun.status == 0)
+        // One frame of the picture in a 3-plane 8-bit format; a step's worth is 60 of them.
+        let frameKB = 640 * 360 * 3 / 1024
+        #expect(slowRun.peakKB - fastRun.peakKB < 10 * frameKB,
+                "peak memory \(fastRun.peakKB) KB at 2 frames per step, \(slowRun.peakKB) KB at 60")
     }
 }

@@ -1,0 +1,72 @@
+import FilterGraph
+
+/// Sliding a layer along one axis by cropping a wider picture made once per step.
+///
+/// At frame n (step K, step time U) the canvas shows the picture of step K at
+/// x0 = round(U·v) − round(K·v) over the one of step K+1 at x0 + (round(K·v) − round((K+1)·v)).
+/// Every position is the same translation of a picture fixed for the whole step: the canvas
+/// extended by the largest per-step shift along the motion axis, with step K+1 and step K on
+/// it. So the overlays run once per step, at the step rate, on that wide picture; it is
+/// repeated to the output rate as references (`fps`) and each frame is a `crop` of it (a
+/// pointer move, no copy) at the frame's own offset. The pixels are those of overlaying both
+/// on a fresh canvas every frame, exactly: the crop window is the canvas translated.
+extension RenderGraphBuilder {
+    /// True when the layer moves along exactly one axis: the crop path applies. Oblique motion
+    /// fills two corners along one axis each (``overlaid``) and keeps the per-frame overlays.
+    func slidesByCrop(_ layer: LayerMotion) -> Bool {
+        slidesByCropWhereExact && layer.isMoving && (layer.velocity.x == 0 || layer.velocity.y == 0)
+    }
+
+    /// The largest |round((K+1)·v) − round(K·v)| over the plan's steps, computed in the same
+    /// double arithmetic as the graph's expressions: how much wider than the canvas the step
+    /// picture must be.
+    func largestStepShift(velocity: Double) -> Int {
+        var largest = 0
+        var previous = 0
+        for step in 0...max(plan.steps, 1) {
+            let position = Int((Double(step) * velocity).rounded())
+            if step > 0 { largest = max(largest, abs(position - previous)) }
+            previous = position
+        }
+        return largest
+    }
+
+    /// `top` (step K) over `under` (step K+1), both step-rate sequences, slid on a `width`×`height`
+    /// canvas of `canvasColour` to their exact offsets at every output frame. `rowOffset` places
+    /// both that many rows down the canvas (the part of a strip whose alpha varies). Equal, frame
+    /// for frame, to ``overlaid`` on a canvas of that size at the output rate.
+    mutating func slidByCrop(_ layer: LayerMotion, top: Label, under: Label, width: Int, height: Int,
+                             canvasColour: String = "black", pixelFormat: String, overlayFormat: String,
+                             rowOffset: Int = 0, hint: String) -> Label {
+        let horizontal = layer.velocity.y == 0
+        let velocity = horizontal ? layer.velocity.x : layer.velocity.y
+        let extra = largestStepShift(velocity: velocity)
+        let rate = plan.stepsPerSecond
+        // Step K's picture sits at `lead` along the axis, step K+1's beside it, where it shows in
+        // the gap step K opens: after it for leftward/upward motion, before it otherwise.
+        let lead = velocity < 0 ? "0" : "\(extra)"
+        let nextAt = velocity < 0 ? slide.stepShift(velocity: velocity) : "\(extra)-(\(slide.stepShift(velocity: velocity)))"
+        func at(_ along: String) -> (x: String, y: String) {
+            horizontal ? (along, "\(rowOffset)") : ("0", rowOffset == 0 ? along : "\(rowOffset)+(\(along))")
+        }
+        let size = horizontal ? "\(width + extra)x\(height)" : "\(width)x\(height + extra)"
+        let canvas = graph.chain([], [
+            Filter("color", ["c": canvasColour, "s": size, "r": rate.description]),
+            Filter("format", ["pix_fmts": pixelFormat]),
+        ] + atStepRate(), hint: "widecanvas")
+        let withNext = graph.chain([canvas, under], [overlayAtStep(at(nextAt), format: overlayFormat)], hint: "wideunder")
+        let wide = graph.chain([withNext, top], [overlayAtStep(at(lead), format: overlayFormat)], hint: "wide")
+        // The window: the canvas translated so that step K lands at its offset this frame.
+        let offset = slide.offset(velocity: velocity, stepsAhead: 0)
+        let window = velocity < 0 ? "-(\(offset))" : "\(extra)-(\(offset))"
+        return graph.chain([wide], repeatToOutputRate() + skipToStartFrame() + [
+            Filter("crop", ["w": width, "h": height, "x": horizontal ? window : "0", "y": horizontal ? "0" : window,
+                            "exact": 1]),
+        ], hint: hint)
+    }
+
+    /// An overlay evaluated per step-rate frame (its position is a function of the step).
+    private func overlayAtStep(_ position: (x: String, y: String), format: String) -> Filter {
+        Filter("overlay", ["x": position.x, "y": position.y, "eval": "frame", "format": format])
+    }
+}
