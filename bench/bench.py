@@ -586,8 +586,8 @@ def write_results(scenes, binaries, seconds, cpus, peaks, phases, stages, memory
              f"Measured on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; the measurements took "
              f"{elapsed / 60:.1f} min.", "",
              f"- Machine: {info['cores']} cores ({info['cpu']}), {info['memory']} memory, Linux {info['kernel']}; "
-             f"load average {load:.1f} at the end" + (" (other work was running: read the ratios, measured side by "
-                                                       "side, not the absolute times)" if load and load > 1.5 else "") + ".",
+             f"load average {load:.1f} at the end (a 1-minute average, which counts the bench's own last "
+             "encodes; read the ratios, measured side by side, rather than the absolute times).",
              f"- {info['ffmpeg']}",
              f"- Binaries: after = `{ARGS.binary}`" + (f"; before = `{ARGS.before_binary}` (main at e21d926, before "
                                                        "issue #10), run on the same scenes in the same rounds" if "before" in binaries else
