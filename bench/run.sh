@@ -3,7 +3,7 @@
 # under /tmp), measures parallax against x264 alone on the same frames, against itself before
 # issue #10 (BEFORE, run side by side in the same rounds) and against the alternatives, and
 # writes its section of bench/RESULTS.md (between the bench markers; the other sections stay).
-# About 25 minutes on 2 idle cores with RUNS=1 (the release build included); see bench/README.md.
+# About 25 minutes on 2 idle cores with RUNS=1 from cold (release build, scenes), 11 when warm; see bench/README.md.
 #
 #   bench/run.sh                          # 3 rounds, x264 preset medium (parallax's default)
 #   RUNS=1 bench/run.sh                   # one round: what the coordinator runs at the end
