@@ -56,12 +56,8 @@ struct BackwardLoopTests {
         let folder = TemporaryDirectory("pingpong-parity")
         let scene = try TestPatternScene(directory: folder.path, direction: 180, stepsPerSecond: "7", fps: "24", steps: 4)
         let job = try RenderJob(project: scene.project, settings: RenderSettings(loop: .pingpong))
-        let script = folder.file("graph.lavfi")
-        try job.graph.script.write(toFile: script, atomically: true, encoding: .utf8)
         let stock = folder.file("stock.mp4")
-        var arguments = FFmpegCommand(scriptPath: script, outputPath: stock, encoding: job.settings.video).arguments
-        arguments.removeFirst()
-        let result = try ProcessRunner.run(VideoInspection.ffmpeg, ["-v", "error"] + arguments)
+        let result = try VideoInspection.renderWithStockFFmpeg(job, scriptPath: folder.file("graph.lavfi"), output: stock)
         #expect(result.succeeded, "\(result.standardError)")
         let inProcess = folder.file("inprocess.mp4")
         try job.render(to: inProcess)

@@ -24,13 +24,8 @@ struct ParityTests {
         let ext = codec == .h264 ? "mp4" : "mkv"
         let job = try RenderJob(project: scene.project, settings: RenderSettings(video: VideoEncoding(codec: codec)))
 
-        let script = folder.file("graph.lavfi")
-        try job.graph.script.write(toFile: script, atomically: true, encoding: .utf8)
         let stock = folder.file("stock.\(ext)")
-        // job.settings.video, not the encoding asked for: it carries this machine's adaptations.
-        var arguments = FFmpegCommand(scriptPath: script, outputPath: stock, encoding: job.settings.video).arguments
-        arguments.removeFirst()
-        let result = try ProcessRunner.run(VideoInspection.ffmpeg, ["-v", "error"] + arguments)
+        let result = try VideoInspection.renderWithStockFFmpeg(job, scriptPath: folder.file("graph.lavfi"), output: stock)
         #expect(result.succeeded, "\(result.standardError)")
         let expected = try VideoInspection.frameMD5s(stock)
         #expect(expected.count == scene.plan.frameCount)

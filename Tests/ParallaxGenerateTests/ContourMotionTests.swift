@@ -83,12 +83,8 @@ struct ContourMotionTests {
         try scene.generate()
         let job = try RenderJob(project: scene.project, settings: RenderSettings(video: VideoEncoding(codec: .ffv1)))
         #expect(job.graph.script.contains("alphamerge") && !job.graph.script.contains("vstack"))
-        let script = folder.file("graph.lavfi")
-        try job.graph.script.write(toFile: script, atomically: true, encoding: .utf8)
         let stock = folder.file("stock.mkv")
-        var arguments = FFmpegCommand(scriptPath: script, outputPath: stock, encoding: job.settings.video).arguments
-        arguments.removeFirst()
-        let result = try ProcessRunner.run(VideoInspection.ffmpeg, ["-v", "error"] + arguments)
+        let result = try VideoInspection.renderWithStockFFmpeg(job, scriptPath: folder.file("graph.lavfi"), output: stock)
         #expect(result.succeeded, "\(result.standardError)")
         let inProcess = folder.file("inprocess.mkv")
         try job.render(to: inProcess)
