@@ -22,8 +22,25 @@ private func peakMemory(_ executable: String, _ arguments: [String]) throws -> (
     return (status, usage.ru_maxrss)
 }
 
+/// The lower peak of two runs (and the first failing status, if any): with the test suite
+/// running beside it, one run's peak drifted by up to 15 MB (malloc's per-thread arenas), while
+/// the regressions these tests guard against add 40 MB or more.
+private func lowerPeakMemory(_ executable: String, _ arguments: [String]) throws -> (status: Int32, peakKB: Int) {
+    let runs = try (0..<2).map { _ in try peakMemory(executable, arguments) }
+    return (runs.first { $0.status != 0 }?.status ?? 0, runs.map(\.peakKB).min()!)
+}
+
 @Suite("Constant memory")
 struct ConstantMemoryTests {
+    /// A project at `path` showing `scene`'s steps (linked, not copied) at another step rate.
+    private func showSteps(of scene: GroundTruthScene, at path: String, stepsPerSecond: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: path + "/steps", withDestinationPath: scene.directory + "/steps")
+        var edited = scene.project.scene
+        edited.stepsPerSecond = Rational(parsing: stepsPerSecond)!
+        try SceneFile.encode(edited).write(to: URL(fileURLWithPath: path + "/scene.json"))
+    }
+
     /// The same 4 steps shown for 3 s and for 24 s (22.5 and 180 frames per step): nothing in
     /// the render may hold frames in proportion to the video's length or the frames per step.
     /// Whole renders (H.264 with parallax's defaults, lossless FFV1) and compositing alone. The
@@ -37,19 +54,15 @@ struct ConstantMemoryTests {
         let short = try GroundTruthScene(directory: directory.file("short"), width: 480, height: 272,
                                          layers: [(96, 0.3), (176, 1.0)], stepsPerSecond: "4/3", steps: 4)
         let long = directory.file("long")
-        try FileManager.default.createDirectory(atPath: long, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: long + "/steps", withDestinationPath: short.directory + "/steps")
-        var scene = short.project.scene
-        scene.stepsPerSecond = Rational(parsing: "1/6")!
-        try SceneFile.encode(scene).write(to: URL(fileURLWithPath: long + "/scene.json"))
+        try showSteps(of: short, at: long, stepsPerSecond: "1/6")
         #expect(try Project(path: long).plan.frameCount == 8 * short.plan.frameCount)
 
         let parallax = ProcessRunner.parallaxExecutable
         func arguments(_ project: String) -> [String] {
             ["render", project, "-q"] + output.map { $0.hasPrefix("video.") ? project + "-" + $0 : $0 }
         }
-        let shortRun = try peakMemory(parallax, arguments(short.directory))
-        let longRun = try peakMemory(parallax, arguments(long))
+        let shortRun = try lowerPeakMemory(parallax, arguments(short.directory))
+        let longRun = try lowerPeakMemory(parallax, arguments(long))
         #expect(shortRun.status == 0 && longRun.status == 0)
         if let file = output.first(where: { $0.hasPrefix("video.") }) {
             let frames = try VideoInspection.frameMD5s(long + "-" + file).count
@@ -71,20 +84,17 @@ struct ConstantMemoryTests {
         let fast = try GroundTruthScene(directory: directory.file("fast"), width: 640, height: 360,
                                         layers: [(120, 0.3), (240, 1.0)], stepsPerSecond: "15", steps: 5)
         let slow = directory.file("slow")
-        try FileManager.default.createDirectory(atPath: slow, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: slow + "/steps", withDestinationPath: fast.directory + "/steps")
-        var scene = fast.project.scene
-        scene.stepsPerSecond = Rational(parsing: "1/2")!
-        try SceneFile.encode(scene).write(to: URL(fileURLWithPath: slow + "/scene.json"))
+        try showSteps(of: fast, at: slow, stepsPerSecond: "1/2")
         #expect(try Project(path: slow).plan.frameCount == 30 * fast.plan.frameCount)
 
         let parallax = ProcessRunner.parallaxExecutable
-        let fastRun = try peakMemory(parallax, ["render", fast.directory, "-q", "--no-encode"])
-        let slowRun = try peakMemory(parallax, ["render", slow, "-q", "--no-encode"])
+        let fastRun = try lowerPeakMemory(parallax, ["render", fast.directory, "-q", "--no-encode"])
+        let slowRun = try lowerPeakMemory(parallax, ["render", slow, "-q", "--no-encode"])
         #expect(fastRun.status == 0 && slowRun.status == 0)
-        // One frame of the picture in a 3-plane 8-bit format; a step's worth is 60 of them.
+        // One frame of the picture in a 3-plane 8-bit format; a step's worth is 60 of them, and
+        // the queuing graph held about 140 more. Half a step's worth is the bound.
         let frameKB = 640 * 360 * 3 / 1024
-        #expect(slowRun.peakKB - fastRun.peakKB < 10 * frameKB,
+        #expect(slowRun.peakKB - fastRun.peakKB < 30 * frameKB,
                 "peak memory \(fastRun.peakKB) KB at 2 frames per step, \(slowRun.peakKB) KB at 60")
     }
 }
