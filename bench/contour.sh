@@ -19,13 +19,8 @@ work="${BENCH_DIR:-/tmp/parallax-bench}/contour"
 
 # BINARY=path skips the release build (the render runs in libavfilter and libx264, so a debug
 # binary times the same graph).
-if [ -n "${BINARY:-}" ]; then
-    binary="$BINARY"
-else
-    echo "contour bench: building release"
-    swift build -c release --scratch-path .build-rel --product parallax >/dev/null
-    binary="$(swift build -c release --scratch-path .build-rel --show-bin-path)/parallax"
-fi
+. bench/release_binary.sh
+release_binary "contour bench" quiet
 
 stamp="$(sha1sum bench/make_contour_scene.py | cut -c1-12)"
 if [ "$(cat "$work/.made-by" 2>/dev/null)" != "$stamp" ]; then

@@ -31,13 +31,8 @@ photo="${PHOTO-/work/photos/motorcycle_left.png}"
 [ -f "$photo" ] || photo=""
 mkdir -p "$work"
 
-if [ -n "${BINARY:-}" ]; then
-    binary="$BINARY"
-else
-    echo "bench: building release"
-    swift build -c release --scratch-path .build-rel --product parallax
-    binary="$(swift build -c release --scratch-path .build-rel --show-bin-path)/parallax"
-fi
+. bench/release_binary.sh
+release_binary "bench"
 cc -O2 -o "$work/step_png" bench/step_png.c $(pkg-config --cflags --libs libpng) -lz
 
 # MoviePy lives in its own virtual environment (with the system's numpy and OpenCV), installed

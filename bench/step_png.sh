@@ -18,13 +18,8 @@ work="${BENCH_DIR:-/tmp/parallax-bench}/step-png"
 photo="${PHOTO:-/work/photos/rocket.png}"
 mkdir -p "$work"
 
-if [ -n "${BINARY:-}" ]; then
-    binary="$BINARY"
-else
-    echo "step_png: building release"
-    swift build -c release --scratch-path .build-rel --product parallax >/dev/null
-    binary="$(swift build -c release --scratch-path .build-rel --show-bin-path)/parallax"
-fi
+. bench/release_binary.sh
+release_binary "step_png" quiet
 cc -O2 -o "$work/step_png" bench/step_png.c $(pkg-config --cflags --libs libpng) -lz
 
 stamp="$(sha1sum bench/make_scene.py | cut -c1-12)"
