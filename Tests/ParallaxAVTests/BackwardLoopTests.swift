@@ -56,13 +56,8 @@ struct BackwardLoopTests {
         let folder = TemporaryDirectory("pingpong-parity")
         let scene = try TestPatternScene(directory: folder.path, direction: 180, stepsPerSecond: "7", fps: "24", steps: 4)
         let job = try RenderJob(project: scene.project, settings: RenderSettings(loop: .pingpong))
-        let stock = folder.file("stock.mp4")
-        let result = try VideoInspection.renderWithStockFFmpeg(job, scriptPath: folder.file("graph.lavfi"), output: stock)
-        #expect(result.succeeded, "\(result.standardError)")
-        let inProcess = folder.file("inprocess.mp4")
-        try job.render(to: inProcess)
-        let expected = try VideoInspection.frameMD5s(stock)
-        #expect(expected.count == 2 * scene.plan.frameCount)
-        #expect(try VideoInspection.frameMD5s(inProcess) == expected)
+        let frames = try VideoInspection.parityFrameMD5s(job, in: folder, fileExtension: "mp4")
+        #expect(frames.stock.count == 2 * scene.plan.frameCount)
+        #expect(frames.inProcess == frames.stock)
     }
 }

@@ -12,4 +12,17 @@ extension VideoInspection {
         arguments.removeFirst()  // the program's name
         return try ProcessRunner.run(ffmpeg, ["-v", "error"] + arguments)
     }
+
+    /// The parity oracle's two sides: the frame MD5s of stock ffmpeg running `job`'s emitted
+    /// script and of the in-process render, written into `folder` as stock.EXT and inprocess.EXT.
+    /// Throws with ffmpeg's message when stock ffmpeg refuses the script.
+    public static func parityFrameMD5s(_ job: RenderJob, in folder: TemporaryDirectory,
+                                       fileExtension: String) throws -> (stock: [String], inProcess: [String]) {
+        let stock = folder.file("stock." + fileExtension)
+        let result = try renderWithStockFFmpeg(job, scriptPath: folder.file("graph.lavfi"), output: stock)
+        guard result.succeeded else { throw InspectionError("stock ffmpeg refused the script: \(result.standardError)") }
+        let inProcess = folder.file("inprocess." + fileExtension)
+        try job.render(to: inProcess)
+        return (try frameMD5s(stock), try frameMD5s(inProcess))
+    }
 }
