@@ -1,7 +1,16 @@
 // Runs one filter graph in-process: parse, attach a sink to each open output, encode, mux.
-#include "pav_internal.h"
+// Two threads in a pipeline: the caller's thread runs the graph and hands each frame's
+// reference through a short queue to an encoder thread, which encodes and muxes. So the graph
+// composites the next frames while the encoder waits for its own frame threads.
+#include "pav_frame_queue.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+
+// Frames between the graph and the encoder: enough to ride out one slow frame on either side;
+// each queued frame holds a picture from the graph's pools.
+enum { ENCODER_QUEUE_FRAMES = 3 };
 
 typedef struct output_stream {
     AVFilterContext *sink;
@@ -17,11 +26,18 @@ typedef struct render_job {
     AVFilterGraph *graph;
     AVFormatContext *muxer;
     output_stream *streams;
-    AVFrame *frame;
-    AVPacket *packet;
+    AVFrame *frame;            // the graph thread's
     int64_t video_frames;
     char *error;
     size_t error_size;
+    // The encoder thread's side; it writes only these (and the muxer) until it is joined.
+    pav_frame_queue *queue;
+    pthread_t encoder_thread;
+    int encoder_running;
+    AVFrame *encoder_frame;
+    AVPacket *packet;
+    int encoder_status;
+    char *encoder_error;       // error_size bytes, copied to error when the encoder failed
 } render_job;
 
 static int configure_graph(render_job *job) {
@@ -167,19 +183,84 @@ static int open_output(render_job *job) {
     return 0;
 }
 
-// Sends one frame (or NULL to flush) to a stream's encoder and writes every packet it returns.
+// Encoder thread: sends one frame (or NULL to flush) to a stream's encoder and writes every
+// packet it returns.
 static int encode(render_job *job, output_stream *out, AVFrame *frame) {
+    char *error = job->encoder_error;
+    size_t error_size = job->error_size;
     int status = avcodec_send_frame(out->encoder, frame);
-    if (status < 0) return pav_fail(status, job->error, job->error_size, "encoding with %s", out->encoder->codec->name);
+    if (status < 0) return pav_fail(status, error, error_size, "encoding with %s", out->encoder->codec->name);
     for (;;) {
         status = avcodec_receive_packet(out->encoder, job->packet);
         if (status == AVERROR(EAGAIN) || status == AVERROR_EOF) return 0;
-        if (status < 0) return pav_fail(status, job->error, job->error_size, "encoding with %s", out->encoder->codec->name);
+        if (status < 0) return pav_fail(status, error, error_size, "encoding with %s", out->encoder->codec->name);
         job->packet->stream_index = out->stream->index;
         av_packet_rescale_ts(job->packet, out->encoder->time_base, out->stream->time_base);
         status = av_interleaved_write_frame(job->muxer, job->packet);
-        if (status < 0) return pav_fail(status, job->error, job->error_size, "writing %s", job->spec->output_path);
+        if (status < 0) return pav_fail(status, error, error_size, "writing %s", job->spec->output_path);
     }
+}
+
+// Encoder thread: encodes what the queue brings, in the order the graph thread pulled it, until
+// the queue ends; on a failure (or Ctrl-C) it aborts the queue, which stops the graph thread.
+static void *encode_queued_frames(void *context) {
+    render_job *job = context;
+    pav_capture_log();
+    int status = 0;
+    for (;;) {
+        int stream = 0, end_of_stream = 0;
+        int popped = pav_frame_queue_pop(job->queue, &stream, job->encoder_frame, &end_of_stream);
+        if (popped <= 0) break;  // drained after the last stream ended, or the graph side aborted
+        status = pav_cancel_requested()
+            ? pav_fail(PAV_ECANCELLED, job->encoder_error, job->error_size, "cancelled")
+            : encode(job, &job->streams[stream], end_of_stream ? NULL : job->encoder_frame);
+        av_frame_unref(job->encoder_frame);
+        if (status < 0) break;
+    }
+    job->encoder_status = status;
+    if (status < 0) pav_frame_queue_abort(job->queue);
+    return NULL;
+}
+
+static int start_encoder_thread(render_job *job) {
+    job->queue = pav_frame_queue_alloc(ENCODER_QUEUE_FRAMES);
+    job->encoder_frame = av_frame_alloc();
+    job->packet = av_packet_alloc();
+    job->encoder_error = calloc(job->error_size ? job->error_size : 1, 1);
+    if (!job->queue || !job->encoder_frame || !job->packet || !job->encoder_error)
+        return pav_fail(AVERROR(ENOMEM), job->error, job->error_size, "allocating the encoder's queue");
+    int status = pthread_create(&job->encoder_thread, NULL, encode_queued_frames, job);
+    if (status != 0) return pav_fail(AVERROR(status), job->error, job->error_size, "starting the encoder thread");
+    job->encoder_running = 1;
+    return 0;
+}
+
+// Ends the encoder thread: lets it drain the queue when the graph side succeeded, else stops it
+// at once. Returns the render's status, the encoder's failure (and message) taking the place of
+// the queue's abort the graph side saw.
+static int join_encoder_thread(render_job *job, int status) {
+    if (!job->encoder_running) return status;
+    if (status < 0) pav_frame_queue_abort(job->queue);
+    else pav_frame_queue_finish(job->queue);
+    pthread_join(job->encoder_thread, NULL);
+    job->encoder_running = 0;
+    if ((status >= 0 || status == PAV_EQUEUE_ABORTED) && job->encoder_status < 0) {
+        if (job->error && job->error_size) memcpy(job->error, job->encoder_error, job->error_size);
+        return job->encoder_status;
+    }
+    return status;
+}
+
+// Graph thread: hands a frame (NULL: the stream's end) to the encoder thread.
+static int hand_to_encoder(render_job *job, output_stream *out, AVFrame *frame) {
+    if (frame) {
+        if (out->type == AVMEDIA_TYPE_VIDEO) frame->pict_type = AV_PICTURE_TYPE_NONE;
+        // The sink's time base need not be the encoder's (concat, xfade and amix pick their
+        // own); ffmpeg's CLI rescales here too.
+        if (frame->pts != AV_NOPTS_VALUE)
+            frame->pts = av_rescale_q(frame->pts, av_buffersink_get_time_base(out->sink), out->encoder->time_base);
+    }
+    return pav_frame_queue_push(job->queue, (int)(out - job->streams), frame);
 }
 
 // Picks the unfinished stream that is furthest behind, so the muxer gets interleaved packets.
@@ -203,22 +284,14 @@ static int pull_frames(render_job *job) {
         if (status == AVERROR_EOF) {
             out->finished = 1;
             if (spec->encode) {
-                status = encode(job, out, NULL);
+                status = hand_to_encoder(job, out, NULL);
                 if (status < 0) return status;
             }
             continue;
         }
         if (status < 0) return pav_fail(status, job->error, job->error_size, "running the filter graph");
         if (job->frame->pts != AV_NOPTS_VALUE) out->next_pts = job->frame->pts;
-        if (spec->encode) {
-            if (out->type == AVMEDIA_TYPE_VIDEO) job->frame->pict_type = AV_PICTURE_TYPE_NONE;
-            // The sink's time base need not be the encoder's (concat, xfade and amix pick their
-            // own); ffmpeg's CLI rescales here too.
-            if (job->frame->pts != AV_NOPTS_VALUE)
-                job->frame->pts = av_rescale_q(job->frame->pts, av_buffersink_get_time_base(out->sink),
-                                               out->encoder->time_base);
-            status = encode(job, out, job->frame);
-        }
+        if (spec->encode) status = hand_to_encoder(job, out, job->frame);
         av_frame_unref(job->frame);
         if (status < 0) return status;
         if (out->type == AVMEDIA_TYPE_VIDEO) {
@@ -231,6 +304,9 @@ static int pull_frames(render_job *job) {
 }
 
 static void release(render_job *job) {
+    pav_frame_queue_free(&job->queue);
+    av_frame_free(&job->encoder_frame);
+    free(job->encoder_error);
     if (job->streams)
         for (int i = 0; i < job->spec->stream_count; i++) avcodec_free_context(&job->streams[i].encoder);
     av_free(job->streams);
@@ -250,12 +326,12 @@ int pav_render(const pav_render_spec *spec, char *error, size_t error_size) {
     if (spec->stream_count < 1) return pav_fail(PAV_EINVALID, error, error_size, "no output streams");
     job.streams = av_calloc((size_t)spec->stream_count, sizeof *job.streams);
     job.frame = av_frame_alloc();
-    job.packet = av_packet_alloc();
-    int status = (!job.streams || !job.frame || !job.packet)
-        ? pav_fail(AVERROR(ENOMEM), error, error_size, "allocating render state") : 0;
+    int status = (!job.streams || !job.frame) ? pav_fail(AVERROR(ENOMEM), error, error_size, "allocating render state") : 0;
     if (status >= 0) status = configure_graph(&job);
     if (status >= 0 && spec->encode) status = open_output(&job);
+    if (status >= 0 && spec->encode) status = start_encoder_thread(&job);
     if (status >= 0) status = pull_frames(&job);
+    status = join_encoder_thread(&job, status);
     if (status >= 0 && spec->encode) {
         status = av_write_trailer(job.muxer);
         if (status < 0) pav_fail(status, error, error_size, "finishing %s", spec->output_path);
