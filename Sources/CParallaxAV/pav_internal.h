@@ -16,4 +16,7 @@ void pav_capture_log(void);
 // Parses "key=value" lines into a dictionary without any escape processing.
 int pav_dict_from_lines(AVDictionary **dict, const char *lines);
 
+// Makes glibc return freed multi-MB pictures to the system instead of keeping them (process-wide).
+void pav_release_freed_frames(void);
+
 #endif
