@@ -74,6 +74,21 @@ struct EncoderPipelineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("an encoded render runs its graph on 2 threads, compositing alone on libavfilter's default")
+    func graphThreadsBesideTheEncoder() throws {
+        let folder = TemporaryDirectory("pipeline")
+        let scene = try GroundTruthScene(directory: folder.file("p"), width: 96, height: 64, direction: 180,
+                                         layers: [(20, 0.3), (44, 1.0)], stepShift: 9.3, stepsPerSecond: "4",
+                                         fps: "30", steps: 3)
+        let job = try RenderJob(project: scene.project, settings: RenderSettings())
+        // Fewer graph threads, fewer step decoder frame threads each holding a decoded step.
+        #expect(job.graphJob(outputPath: folder.file("x.mp4")).filterThreads == 2)
+        #expect(job.graphJob(outputPath: nil).filterThreads == 0)
+        let video = folder.file("x.mp4")
+        try job.render(to: video)
+        #expect(try VideoInspection.frameMD5s(video).count == scene.plan.frameCount)
+    }
+
     @Test("audio and video pulled by time interleave into a file that decodes whole")
     func audioAndVideoInterleave() throws {
         let folder = TemporaryDirectory("pipeline")
