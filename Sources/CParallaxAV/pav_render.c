@@ -321,6 +321,8 @@ static void release(render_job *job) {
 
 int pav_render(const pav_render_spec *spec, char *error, size_t error_size) {
     pav_capture_log();
+    // Encoding, the render's peak is the encoder's plus the graph's: freed pictures go back.
+    if (spec->encode) pav_release_freed_frames();
     render_job job = {.spec = spec, .error = error, .error_size = error_size};
     if (error && error_size) error[0] = 0;
     if (spec->stream_count < 1) return pav_fail(PAV_EINVALID, error, error_size, "no output streams");
@@ -328,8 +330,6 @@ int pav_render(const pav_render_spec *spec, char *error, size_t error_size) {
     job.frame = av_frame_alloc();
     int status = (!job.streams || !job.frame) ? pav_fail(AVERROR(ENOMEM), error, error_size, "allocating render state") : 0;
     if (status >= 0) status = configure_graph(&job);
-    // Encoding, the render's peak is the encoder's plus the graph's: freed pictures go back.
-    if (status >= 0 && spec->encode) pav_release_freed_frames();
     if (status >= 0 && spec->encode) status = open_output(&job);
     if (status >= 0 && spec->encode) status = start_encoder_thread(&job);
     if (status >= 0) status = pull_frames(&job);
