@@ -10,7 +10,7 @@
 
 // Frames between the graph and the encoder: enough to ride out one slow frame on either side;
 // each queued frame holds a picture from the graph's pools.
-enum { ENCODER_QUEUE_FRAMES = 3 };
+enum { ENCODER_QUEUE_FRAMES = 2 };
 
 typedef struct output_stream {
     AVFilterContext *sink;
