@@ -67,6 +67,10 @@ public struct RenderGraphBuilder: Sendable {
     /// Composite in 4:4:4 YUV, converting each step once (``compositesInYUV(plan:settings:)``).
     /// Set by ``RenderGraph`` for renders; a contact sheet composites in RGB.
     public var compositesInYUV = false
+    /// Where the YUV composite allows, subsample each band's chroma once per step in two phases
+    /// (``subsamplesPerStep``); false subsamples the stacked frames once per frame instead, the
+    /// reference the per-step path is tested against.
+    public var subsamplesPerStepWhereExact = true
     var slide: SlideExpression
     /// Building the backward half of a pingpong loop (``RenderGraphBuilder+Backward``).
     var timeReversed = false
@@ -214,13 +218,15 @@ public struct RenderGraphBuilder: Sendable {
         guard layer.isMoving, let next else {
             // No canvas sets a still band's clock: repeat its steps to the output rate (references,
             // not copies).
-            return graph.chain([current], [crop(layer)] + repeatToOutputRate() + skipToStartFrame(), hint: "band")
+            let subsample = subsamplesPerStep ? toSubsampled() : []
+            return graph.chain([current], [crop(layer)] + subsample + repeatToOutputRate() + skipToStartFrame(), hint: "band")
         }
         let nextBand = graph.chain([next], [crop(layer)], hint: "nextband")
         let currentBand = graph.chain([current], [crop(layer)], hint: "curband")
         if slidesByCrop(layer) {
             return slidByCrop(layer, top: currentBand, under: nextBand, width: plan.width, height: layer.height,
-                              pixelFormat: compositingPixelFormat, overlayFormat: compositingOverlayFormat, hint: "band")
+                              pixelFormat: compositingPixelFormat, overlayFormat: compositingOverlayFormat,
+                              subsampled: subsamplesPerStep, hint: "band")
         }
         let canvas = self.canvas(layer)
         // The band of step K+1 goes underneath and shows only in the gap the band of step K opens.

@@ -37,19 +37,35 @@ extension RenderGraphBuilder {
     /// for frame, to ``overlaid`` on a canvas of that size at the output rate.
     mutating func slidByCrop(_ layer: LayerMotion, top: Label, under: Label, width: Int, height: Int,
                              canvasColour: String = "black", pixelFormat: String, overlayFormat: String,
-                             rowOffset: Int = 0, hint: String) -> Label {
+                             rowOffset: Int = 0, subsampled: Bool = false, hint: String) -> Label {
         let horizontal = layer.velocity.y == 0
         let velocity = horizontal ? layer.velocity.x : layer.velocity.y
         let extra = largestStepShift(velocity: velocity)
         let rate = plan.stepsPerSecond
+        let length = horizontal ? width : height
+        // Subsampled per step (RenderGraphBuilder+Subsample), the picture is long enough for both
+        // phases, and step K+1 (and step K, on the far side from it) repeat their edges out to its
+        // ends, so no canvas colour is ever beside a window.
+        let span = subsampled ? Self.phasedSpan(length + extra) : length + extra
+        let underPad = span - length, topPad = velocity > 0 ? span - extra - length : 0
+        var top = top, under = under
+        if subsampled {
+            under = graph.chain([under], smeared(by: underPad, horizontal: horizontal, after: velocity < 0,
+                                                 width: width, height: height), hint: "smeared")
+            if topPad > 0 {
+                top = graph.chain([top], smeared(by: topPad, horizontal: horizontal, after: true,
+                                                 width: width, height: height), hint: "smeared")
+            }
+        }
         // Step K's picture sits at `lead` along the axis, step K+1's beside it, where it shows in
         // the gap step K opens: after it for leftward/upward motion, before it otherwise.
         let lead = velocity < 0 ? "0" : "\(extra)"
-        let nextAt = velocity < 0 ? slide.stepShift(velocity: velocity) : "\(extra)-(\(slide.stepShift(velocity: velocity)))"
+        let underStart = subsampled ? extra - underPad : extra
+        let nextAt = velocity < 0 ? slide.stepShift(velocity: velocity) : "\(underStart)-(\(slide.stepShift(velocity: velocity)))"
         func at(_ along: String) -> (x: String, y: String) {
             horizontal ? (along, "\(rowOffset)") : ("0", rowOffset == 0 ? along : "\(rowOffset)+(\(along))")
         }
-        let size = horizontal ? "\(width + extra)x\(height)" : "\(width)x\(height + extra)"
+        let size = horizontal ? "\(width + span - length)x\(height)" : "\(width)x\(height + span - length)"
         let canvas = graph.chain([], [
             Filter("color", ["c": canvasColour, "s": size, "r": rate.description]),
             Filter("format", ["pix_fmts": pixelFormat]),
@@ -59,6 +75,13 @@ extension RenderGraphBuilder {
         // The window: the canvas translated so that step K lands at its offset this frame.
         let offset = slide.offset(velocity: velocity, stepsAhead: 0)
         let window = velocity < 0 ? "-(\(offset))" : "\(extra)-(\(offset))"
+        if subsampled {
+            precondition(rowOffset == 0, "only whole bands are subsampled per step")
+            let phased = phases(of: wide, span: span, horizontal: horizontal, width: width, height: height)
+            return graph.chain([phased], repeatToOutputRate() + skipToStartFrame() + [
+                phaseWindow(window, horizontal: horizontal, width: width, height: height),
+            ], hint: hint)
+        }
         return graph.chain([wide], repeatToOutputRate() + skipToStartFrame() + [
             Filter("crop", ["w": width, "h": height, "x": horizontal ? window : "0", "y": horizontal ? "0" : window,
                             "exact": 1]),

@@ -1,0 +1,109 @@
+import Foundation
+import FilterGraph
+import ParallaxCore
+import Testing
+import TestSupport
+
+/// Stacked bands subsampled to 4:2:0 once per step, in two phases, against the stacked 4:4:4
+/// frames subsampled once per frame: luma bit for bit, chroma equal except next to a band's
+/// edges, where the per-frame subsample filtered across a band boundary or clamped at the
+/// frame's edge, and by no more than the filter taps that reach across.
+@Suite("Chroma subsampled once per step")
+struct SubsamplePerStepTests {
+    /// The render graph's 4:2:0 frames (stock ffmpeg, raw), subsampled per step or per frame.
+    func frames(_ scene: GroundTruthScene, perStep: Bool, in folder: TemporaryDirectory) throws -> [UInt8] {
+        var builder = RenderGraphBuilder(plan: scene.plan, stepPattern: scene.project.folder.imageSequencePattern)
+        builder.compositesInYUV = true
+        builder.subsamplesPerStepWhereExact = perStep
+        builder.finish(builder.effectedFrames(), encoding: VideoEncoding())
+        let script = builder.graph.script
+        // Per step: one subsample per phase of each moving band; per frame: one, after vstack.
+        #expect(script.contains("stack=inputs=2[phases") == perStep)
+        #expect(script.contains("vstack=inputs=\(scene.plan.layers.count),trim") )
+        let output = folder.file(perStep ? "per-step.yuv" : "per-frame.yuv")
+        let result = try ProcessRunner.run(VideoInspection.ffmpeg, [
+            "-nostdin", "-v", "error", "-filter_complex", script, "-map", "[vout]", "-f", "rawvideo", "-y", output,
+        ])
+        #expect(result.succeeded, "\(result.standardError)")
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: output)))
+    }
+
+    /// How far chroma sample `index` (of `count`) lies inside its band along one axis, counted in
+    /// chroma samples from the nearer of the edges in `edges` (luma positions, even).
+    static func depth(_ index: Int, edges: [Int]) -> Int {
+        edges.map { edge in index < edge / 2 ? edge / 2 - 1 - index : index - edge / 2 }.min() ?? Int.max
+    }
+
+    @Test("per-step subsampling keeps luma and changes chroma only beside band edges", arguments: [
+        (180.0, 9.3, "7/3", "24"), (0, 13.7, "4", "30"), (90, 7.55, "4", "30000/1001"), (270, 11.5, "5", "60"),
+    ])
+    func lumaSameChromaOnlyAtEdges(direction: Double, stepShift: Double, rate: String, fps: String) throws {
+        let folder = TemporaryDirectory("subsample")
+        let scene = try GroundTruthScene(directory: folder.file("p"), width: 96, height: 64, direction: direction,
+                                         layers: [(20, 0.3), (16, 0.0), (28, 1.0)], stepShift: stepShift,
+                                         stepsPerSecond: rate, fps: fps, steps: 5)
+        let plan = scene.plan
+        let perStep = try frames(scene, perStep: true, in: folder), perFrame = try frames(scene, perStep: false, in: folder)
+        let (width, height) = (plan.width, plan.height)
+        let lumaSize = width * height, chromaWidth = width / 2, chromaHeight = height / 2
+        let frameSize = lumaSize + 2 * chromaWidth * chromaHeight
+        #expect(perStep.count == plan.frameCount * frameSize)
+        #expect(perFrame.count == perStep.count)
+        guard perStep.count == perFrame.count else { return }
+
+        // Band boundaries inside the frame; horizontal motion: the frame's left and right edges
+        // (where the per-frame subsample clamped and this one sees the columns beside the window);
+        // vertical motion: the frame's top and bottom edges, for the same reason along y.
+        let horizontal = plan.layers.contains { $0.isMoving && $0.velocity.x != 0 }
+        let boundaries = plan.layers.dropFirst().map(\.top) + (horizontal ? [] : [0, height])
+        let sides = horizontal ? [0, width] : []
+        // The subsample's bicubic taps (Keys, a = −0.6, stretched ×2) that reach across an edge:
+        // from the sample beside it 0.12 + 0.042 + 0.014 of the weight, from the next 0.014. A
+        // limited-range chroma step is at most 224: at most 40 and 3, plus rounding.
+        func bound(depth: Int) -> Int { depth == 0 ? 41 : depth == 1 ? 4 : 0 }
+
+        var changed = 0, largest = [0, 0]
+        for frame in 0..<plan.frameCount {
+            let base = frame * frameSize
+            #expect(perStep[base..<base + lumaSize] == perFrame[base..<base + lumaSize], "frame \(frame): luma differs")
+            for plane in 0..<2 {
+                let start = base + lumaSize + plane * chromaWidth * chromaHeight
+                for y in 0..<chromaHeight {
+                    let rowDepth = Self.depth(y, edges: boundaries)
+                    for x in 0..<chromaWidth {
+                        let index = start + y * chromaWidth + x
+                        let difference = abs(Int(perStep[index]) - Int(perFrame[index]))
+                        guard difference > 0 else { continue }
+                        changed += 1
+                        let depth = min(rowDepth, Self.depth(x, edges: sides))
+                        if depth < 2 { largest[depth] = max(largest[depth], difference) }
+                        #expect(difference <= bound(depth: depth),
+                                "frame \(frame) plane \(plane + 1) chroma (\(x), \(y)): differs by \(difference)")
+                    }
+                }
+            }
+        }
+        // The noise texture makes the edges differ: the comparison is not vacuous.
+        #expect(changed > 0)
+        print("per-step subsample: \(changed) chroma samples differ; largest beside an edge \(largest[0]), one further \(largest[1])")
+    }
+
+    @Test("per-step subsampling applies only where every band is even and slides along one axis")
+    func whenItApplies() throws {
+        func script(width: Int = 96, heights: [Int?] = [24, nil], direction: Double = 180) throws -> String {
+            let scene = Scene(direction: Direction(degrees: direction), stepShift: 8, steps: 4, layers: heights.enumerated().map {
+                Layer(name: "l\($0.offset)", height: $0.element, depth: .speed(Double($0.offset + 1) / 2))
+            })
+            let plan = try MotionPlan(scene: scene, width: width, height: 64, file: "s")
+            return RenderGraph(plan: plan, stepPattern: "p", settings: RenderSettings()).script
+        }
+        let phased = "stack=inputs=2[phases"
+        #expect(try script().contains(phased))
+        #expect(try script(direction: 90).contains("hstack=inputs=2[phases"))
+        #expect(try !script(width: 95).contains(phased))
+        #expect(try !script(heights: [23, nil]).contains(phased))
+        #expect(try !script(direction: 30).contains(phased))
+        // Falling back, the frames are subsampled once, after the stack.
+        #expect(try script(direction: 30).contains("[frames0]scale=flags=bicubic+accurate_rnd:in_color_matrix"))
+    }
+}
