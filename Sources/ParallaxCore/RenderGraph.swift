@@ -96,6 +96,8 @@ public struct RenderGraphBuilder: Sendable {
     /// and encoding. Straight bands are stacked; contour strips are overlaid back to front.
     public mutating func effectedFrames() -> Label {
         if !layout.isStacked { return applyEffects(to: compositedStrips(), layer: nil) }
+        // No effects apply on this path (it needs a YUV composite).
+        if subsamplesPerStep { return stackSubsampled() }
         let bands = self.bands().enumerated().map { applyEffects(to: $0.element, layer: $0.offset) }
         return applyEffects(to: stack(bands), layer: nil)
     }
@@ -218,15 +220,13 @@ public struct RenderGraphBuilder: Sendable {
         guard layer.isMoving, let next else {
             // No canvas sets a still band's clock: repeat its steps to the output rate (references,
             // not copies).
-            let subsample = subsamplesPerStep ? toSubsampled() : []
-            return graph.chain([current], [crop(layer)] + subsample + repeatToOutputRate() + skipToStartFrame(), hint: "band")
+            return graph.chain([current], [crop(layer)] + repeatToOutputRate() + skipToStartFrame(), hint: "band")
         }
         let nextBand = graph.chain([next], [crop(layer)], hint: "nextband")
         let currentBand = graph.chain([current], [crop(layer)], hint: "curband")
         if slidesByCrop(layer) {
             return slidByCrop(layer, top: currentBand, under: nextBand, width: plan.width, height: layer.height,
-                              pixelFormat: compositingPixelFormat, overlayFormat: compositingOverlayFormat,
-                              subsampled: subsamplesPerStep, hint: "band")
+                              pixelFormat: compositingPixelFormat, overlayFormat: compositingOverlayFormat, hint: "band")
         }
         let canvas = self.canvas(layer)
         // The band of step K+1 goes underneath and shows only in the gap the band of step K opens.

@@ -16,14 +16,82 @@ import FilterGraph
 /// the band's top and bottom and filters with the columns really beside the window. Where there
 /// are none (the picture's own end), the wide picture repeats its edge column, as a clamp does.
 extension RenderGraphBuilder {
-    /// True when the bands are subsampled per step: a 4:4:4 YUV composite whose bands all start
-    /// and end on even rows, an even frame width, and every moving band sliding by crop along one
-    /// axis. Otherwise the stacked 4:4:4 frames are subsampled per frame (``toOutputYUV``).
+    /// True when the bands are subsampled per step: a 4:4:4 YUV composite of an even-sized frame
+    /// whose moving bands all slide by crop along one axis. A band boundary on an odd row is
+    /// allowed when no band moves vertically (``stackSubsampled``). Otherwise the stacked 4:4:4
+    /// frames are subsampled per frame (``toOutputYUV``).
     var subsamplesPerStep: Bool {
-        guard compositesInYUV, subsamplesPerStepWhereExact, plan.width % 2 == 0 else { return false }
+        guard compositesInYUV, subsamplesPerStepWhereExact, plan.width % 2 == 0, plan.height % 2 == 0 else { return false }
+        let evenRows = plan.layers.allSatisfy { $0.top % 2 == 0 && $0.height % 2 == 0 }
         return plan.layers.allSatisfy { layer in
-            layer.top % 2 == 0 && layer.height % 2 == 0 && (!layer.isMoving || slidesByCrop(layer))
+            !layer.isMoving || (slidesByCrop(layer) && (layer.velocity.y == 0 || evenRows))
         }
+    }
+
+    /// One band subsampled per step: its rows between even boundaries in 4:2:0 (nil when there
+    /// are none), and the odd rows at its top or bottom edge, per frame in 4:4:4 (nil when that
+    /// edge is on an even row).
+    struct SubsampledBand {
+        var rows: Label?
+        var topRow: Label?
+        var bottomRow: Label?
+    }
+
+    /// Every frame, the bands stacked in 4:2:0. Where two bands meet on an odd row, one chroma
+    /// row covers both: the last row of the one above and the first of the one below are stacked
+    /// per frame in 4:4:4 and subsampled together (a seam two rows high, the only per-frame
+    /// subsample).
+    mutating func stackSubsampled() -> Label {
+        let steps = stepStreams()
+        let bands = plan.layers.indices.map { subsampledBand($0, current: steps.current[$0], next: steps.next[$0]) }
+        var pieces: [Label] = []
+        for (index, band) in bands.enumerated() {
+            if let rows = band.rows { pieces.append(rows) }
+            if let above = band.bottomRow, index + 1 < bands.count, let below = bands[index + 1].topRow {
+                pieces.append(graph.chain([above, below], [Filter("vstack", ["inputs": 2])] + toSubsampled(), hint: "seam"))
+            }
+        }
+        return stack(pieces)
+    }
+
+    /// One band's pieces (``SubsampledBand``) at every output frame.
+    mutating func subsampledBand(_ index: Int, current: Label, next: Label?) -> SubsampledBand {
+        let layer = plan.layers[index]
+        // Rows of the band (from its top) between even frame rows, and its odd edge rows.
+        let first = layer.top % 2, end = layer.height - (layer.top + layer.height) % 2
+        let rows = first < end ? first..<end : nil
+        let edges = [first == 1 ? 0 : nil, (layer.top + layer.height) % 2 == 1 ? layer.height - 1 : nil]
+        let parts = (rows == nil ? 0 : 1) + edges.compactMap { $0 }.count
+        guard layer.isMoving, let next else {
+            // A still band: cropped and subsampled once per step, repeated as references.
+            var sources = graph.split(current, into: parts)[...]
+            func piece(_ rows: Range<Int>, subsampled: Bool) -> Label {
+                graph.chain([sources.popFirst()!], [
+                    Filter("crop", ["w": plan.width, "h": rows.count, "x": 0, "y": layer.top + rows.lowerBound, "exact": 1]),
+                ] + (subsampled ? toSubsampled() : []) + repeatToOutputRate() + skipToStartFrame(), hint: "band")
+            }
+            return SubsampledBand(rows: rows.map { piece($0, subsampled: true) },
+                                  topRow: edges[0].map { piece($0..<$0 + 1, subsampled: false) },
+                                  bottomRow: edges[1].map { piece($0..<$0 + 1, subsampled: false) })
+        }
+        let nextBand = graph.chain([next], [crop(layer)], hint: "nextband")
+        let currentBand = graph.chain([current], [crop(layer)], hint: "curband")
+        let wide = widePicture(layer, top: currentBand, under: nextBand, width: plan.width, height: layer.height,
+                               pixelFormat: compositingPixelFormat, overlayFormat: compositingOverlayFormat, subsampled: true)
+        var sources = graph.split(wide.label, into: parts)[...]
+        func edgeRow(_ row: Int) -> Label {
+            graph.chain([sources.popFirst()!], repeatToOutputRate() + skipToStartFrame() + [wide.frameWindow(rows: row..<row + 1)],
+                        hint: "edgerow")
+        }
+        var band = SubsampledBand()
+        if let rows {
+            let phased = phases(of: wide, from: sources.popFirst()!, rows: rows)
+            band.rows = graph.chain([phased], repeatToOutputRate() + skipToStartFrame() + [phaseWindow(of: wide, rows: rows)],
+                                    hint: "band")
+        }
+        band.topRow = edges[0].map(edgeRow)
+        band.bottomRow = edges[1].map(edgeRow)
+        return band
     }
 
     /// 4:4:4 → 4:2:0 of one band or phase picture: the per-frame path's subsample, with the same
@@ -55,26 +123,28 @@ extension RenderGraphBuilder {
         ]
     }
 
-    /// The wide picture (`span` along the axis, ``phasedSpan``) as its two phases, each
-    /// subsampled once: stacked across the axis, phase 0 first.
-    mutating func phases(of wide: Label, span: Int, horizontal: Bool, width: Int, height: Int) -> Label {
-        let length = span - 1
-        let copies = graph.split(wide, into: 2)
+    /// `rows` of the wide picture (from `source`, a copy of it; all rows for vertical motion) as
+    /// its two phases, each subsampled once: stacked across the axis, phase 0 first.
+    mutating func phases(of wide: WidePicture, from source: Label, rows: Range<Int>) -> Label {
+        let length = wide.span - 1
+        let copies = graph.split(source, into: 2)
         let phases = (0..<2).map { start in
             graph.chain([copies[start]], [
-                Filter("crop", ["w": horizontal ? length : width, "h": horizontal ? height : length,
-                                "x": horizontal ? start : 0, "y": horizontal ? 0 : start, "exact": 1]),
+                Filter("crop", wide.horizontal
+                    ? ["w": length, "h": rows.count, "x": start, "y": rows.lowerBound, "exact": 1]
+                    : ["w": wide.width, "h": length, "x": 0, "y": start, "exact": 1]),
             ] + toSubsampled(), hint: "phase")
         }
-        return graph.chain(phases, [Filter(horizontal ? "vstack" : "hstack", ["inputs": 2])], hint: "phases")
+        return graph.chain(phases, [Filter(wide.horizontal ? "vstack" : "hstack", ["inputs": 2])], hint: "phases")
     }
 
-    /// The frame's window of the phases at offset `window` along the axis: phase (d mod 2), at
-    /// 2·⌊d/2⌋ (even, so the 4:2:0 crop is exact).
-    func phaseWindow(_ window: String, horizontal: Bool, width: Int, height: Int) -> Filter {
-        let along = "2*floor((\(window))/2)"
-        let across = "\(horizontal ? height : width)*mod(\(window),2)"
-        return Filter("crop", ["w": width, "h": height, "x": horizontal ? along : across,
-                               "y": horizontal ? across : along, "exact": 1])
+    /// The frame's window of the phases: phase (d mod 2), at 2·⌊d/2⌋ along the axis (even, so
+    /// the 4:2:0 crop is exact).
+    func phaseWindow(of wide: WidePicture, rows: Range<Int>) -> Filter {
+        let along = "2*floor((\(wide.window))/2)"
+        let height = wide.horizontal ? rows.count : wide.height
+        let across = "\(wide.horizontal ? height : wide.width)*mod(\(wide.window),2)"
+        return Filter("crop", ["w": wide.width, "h": height, "x": wide.horizontal ? along : across,
+                               "y": wide.horizontal ? across : along, "exact": 1])
     }
 }
