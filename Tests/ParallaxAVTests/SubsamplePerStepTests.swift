@@ -98,7 +98,31 @@ struct SubsamplePerStepTests {
         print("per-step subsample: \(changed) chroma samples differ; largest on a seam \(largest[0]), beside an edge \(largest[1]), one further \(largest[2])")
     }
 
-    @Test("per-step subsampling applies only where every band is even and slides along one axis")
+    /// Stock ffmpeg's raw frames of the render graph with `settings`.
+    func rawFrames(_ scene: GroundTruthScene, settings: RenderSettings, to output: String) throws -> [UInt8] {
+        let script = RenderGraph(plan: scene.plan, stepPattern: scene.project.folder.imageSequencePattern, settings: settings).script
+        #expect(script.contains("[phases"))
+        let result = try ProcessRunner.run(VideoInspection.ffmpeg, [
+            "-nostdin", "-v", "error", "-filter_complex", script, "-map", "[vout]", "-f", "rawvideo", "-y", output,
+        ])
+        #expect(result.succeeded, "\(result.standardError)")
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: output)))
+    }
+
+    @Test("a frame range of a per-step subsampled render is exactly those frames of the full render")
+    func frameRangeIsPartOfTheWhole() throws {
+        let folder = TemporaryDirectory("subsample-range")
+        let scene = try GroundTruthScene(directory: folder.file("p"), width: 96, height: 64, direction: 180,
+                                         layers: Self.oddBands, stepShift: 9.3, stepsPerSecond: "7/3", fps: "24", steps: 5)
+        let whole = try rawFrames(scene, settings: RenderSettings(), to: folder.file("whole.yuv"))
+        let range = FrameRange(start: 23, end: 40), frameSize = 96 * 64 * 3 / 2
+        let part = try rawFrames(scene, settings: RenderSettings(frames: range), to: folder.file("part.yuv"))
+        #expect(whole.count == scene.plan.frameCount * frameSize)
+        #expect(part.count == range.count * frameSize)
+        #expect(part == Array(whole[range.start * frameSize..<range.end * frameSize]))
+    }
+
+    @Test("per-step subsampling applies to an even-sized frame whose bands slide along one axis")
     func whenItApplies() throws {
         func script(width: Int = 96, heights: [Int?] = [24, nil], direction: Double = 180) throws -> String {
             let scene = Scene(direction: Direction(degrees: direction), stepShift: 8, steps: 4, layers: heights.enumerated().map {
