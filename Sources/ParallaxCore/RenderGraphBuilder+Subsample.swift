@@ -29,26 +29,39 @@ extension RenderGraphBuilder {
     }
 
     /// One band subsampled per step: its rows between even boundaries in 4:2:0 (nil when there
-    /// are none), and the odd rows at its top or bottom edge, per frame in 4:4:4 (nil when that
-    /// edge is on an even row).
+    /// are none), and where its top or bottom edge is on an odd row, the rows next to that edge
+    /// per frame in 4:4:4 (``seamContext(height:)`` of them), for the seam there.
     struct SubsampledBand {
         var rows: Label?
-        var topRow: Label?
-        var bottomRow: Label?
+        var topRows: Label?
+        var bottomRows: Label?
+    }
+
+    /// How many rows of a band of `height` a seam takes beside its edge: odd (so the seam starts
+    /// on an even row), and 7 when the band has them. With 7 on each side, the seam picture is 14
+    /// rows: the seam's chroma row sees all the rows its filter reaches (4 on each side), and the
+    /// picture is tall enough for swscale to use its whole filter (it shortens a filter to the
+    /// picture's height − 2: a 2-row picture gets 1 tap, the lower row's chroma alone).
+    static func seamContext(height: Int) -> Int {
+        let rows = min(7, height)
+        return rows % 2 == 1 ? rows : rows - 1
     }
 
     /// Every frame, the bands stacked in 4:2:0. Where two bands meet on an odd row, one chroma
-    /// row covers both: the last row of the one above and the first of the one below are stacked
-    /// per frame in 4:4:4 and subsampled together (a seam two rows high, the only per-frame
-    /// subsample).
+    /// row covers the last row of the one above and the first of the one below: up to 7 rows of
+    /// each beside the boundary are stacked per frame in 4:4:4 and subsampled together, and the
+    /// chroma row on the boundary is cropped from it (the seam, the only per-frame subsample).
     mutating func stackSubsampled() -> Label {
         let steps = stepStreams()
         let bands = plan.layers.indices.map { subsampledBand($0, current: steps.current[$0], next: steps.next[$0]) }
         var pieces: [Label] = []
         for (index, band) in bands.enumerated() {
             if let rows = band.rows { pieces.append(rows) }
-            if let above = band.bottomRow, index + 1 < bands.count, let below = bands[index + 1].topRow {
-                pieces.append(graph.chain([above, below], [Filter("vstack", ["inputs": 2])] + toSubsampled(), hint: "seam"))
+            if let above = band.bottomRows, index + 1 < bands.count, let below = bands[index + 1].topRows {
+                let context = Self.seamContext(height: plan.layers[index].height)
+                pieces.append(graph.chain([above, below], [Filter("vstack", ["inputs": 2])] + toSubsampled() + [
+                    Filter("crop", ["w": plan.width, "h": 2, "x": 0, "y": context - 1, "exact": 1]),
+                ], hint: "seam"))
             }
         }
         return stack(pieces)
@@ -57,10 +70,12 @@ extension RenderGraphBuilder {
     /// One band's pieces (``SubsampledBand``) at every output frame.
     mutating func subsampledBand(_ index: Int, current: Label, next: Label?) -> SubsampledBand {
         let layer = plan.layers[index]
-        // Rows of the band (from its top) between even frame rows, and its odd edge rows.
+        // Rows of the band (from its top) between even frame rows, and the rows beside odd edges.
         let first = layer.top % 2, end = layer.height - (layer.top + layer.height) % 2
         let rows = first < end ? first..<end : nil
-        let edges = [first == 1 ? 0 : nil, (layer.top + layer.height) % 2 == 1 ? layer.height - 1 : nil]
+        let context = Self.seamContext(height: layer.height)
+        let edges = [first == 1 ? 0..<context : nil,
+                     (layer.top + layer.height) % 2 == 1 ? layer.height - context..<layer.height : nil]
         let parts = (rows == nil ? 0 : 1) + edges.compactMap { $0 }.count
         guard layer.isMoving, let next else {
             // A still band: cropped and subsampled once per step, repeated as references.
@@ -71,17 +86,17 @@ extension RenderGraphBuilder {
                 ] + (subsampled ? toSubsampled() : []) + repeatToOutputRate() + skipToStartFrame(), hint: "band")
             }
             return SubsampledBand(rows: rows.map { piece($0, subsampled: true) },
-                                  topRow: edges[0].map { piece($0..<$0 + 1, subsampled: false) },
-                                  bottomRow: edges[1].map { piece($0..<$0 + 1, subsampled: false) })
+                                  topRows: edges[0].map { piece($0, subsampled: false) },
+                                  bottomRows: edges[1].map { piece($0, subsampled: false) })
         }
         let nextBand = graph.chain([next], [crop(layer)], hint: "nextband")
         let currentBand = graph.chain([current], [crop(layer)], hint: "curband")
         let wide = widePicture(layer, top: currentBand, under: nextBand, width: plan.width, height: layer.height,
                                pixelFormat: compositingPixelFormat, overlayFormat: compositingOverlayFormat, subsampled: true)
         var sources = graph.split(wide.label, into: parts)[...]
-        func edgeRow(_ row: Int) -> Label {
-            graph.chain([sources.popFirst()!], repeatToOutputRate() + skipToStartFrame() + [wide.frameWindow(rows: row..<row + 1)],
-                        hint: "edgerow")
+        func edgeRows(_ rows: Range<Int>) -> Label {
+            graph.chain([sources.popFirst()!], repeatToOutputRate() + skipToStartFrame() + [wide.frameWindow(rows: rows)],
+                        hint: "edgerows")
         }
         var band = SubsampledBand()
         if let rows {
@@ -89,8 +104,8 @@ extension RenderGraphBuilder {
             band.rows = graph.chain([phased], repeatToOutputRate() + skipToStartFrame() + [phaseWindow(of: wide, rows: rows)],
                                     hint: "band")
         }
-        band.topRow = edges[0].map(edgeRow)
-        band.bottomRow = edges[1].map(edgeRow)
+        band.topRows = edges[0].map(edgeRows)
+        band.bottomRows = edges[1].map(edgeRows)
         return band
     }
 
