@@ -127,6 +127,31 @@ struct SubsamplePerStepTests {
         #expect(part == Array(whole[range.start * frameSize..<range.end * frameSize]))
     }
 
+    /// The emitted script is read alike by FFmpeg 5.1 (whose libraries render in-process: the
+    /// parity tests) and FFmpeg 9, phases, seams and all.
+    @Test("FFmpeg 9 runs the per-step subsampled script to FFmpeg 5.1's frames", arguments: [180.0, 0, 90])
+    func ffmpeg9GivesTheSameFrames(direction: Double) throws {
+        let folder = TemporaryDirectory("subsample-ffmpeg9")
+        let scene = try GroundTruthScene(directory: folder.file("p"), width: 96, height: 64, direction: direction,
+                                         layers: direction == 90 ? Self.evenBands : Self.oddBands, stepShift: 9.3,
+                                         stepsPerSecond: "7/3", fps: "24", steps: 5)
+        let script = RenderGraph(plan: scene.plan, stepPattern: scene.project.folder.imageSequencePattern,
+                                 settings: RenderSettings()).script
+        #expect(script.contains("[phases"))
+        let path = folder.file("graph.lavfi")
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        func md5s(_ ffmpeg: String, option: String) throws -> [String] {
+            let result = try ProcessRunner.run(ffmpeg, [
+                "-nostdin", "-v", "error", option, path, "-map", "[vout]", "-f", "framemd5", "-",
+            ])
+            #expect(result.succeeded, "\(result.standardError)")
+            return result.standardOutput.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
+        }
+        let old = try md5s(VideoInspection.ffmpeg, option: "-filter_complex_script")
+        #expect(old.count == scene.plan.frameCount)
+        #expect(try md5s(try CurrentFFmpeg.binary(), option: "-/filter_complex") == old)
+    }
+
     @Test("per-step subsampling applies to an even-sized frame whose bands slide along one axis")
     func whenItApplies() throws {
         func script(width: Int = 96, heights: [Int?] = [24, nil], direction: Double = 180) throws -> String {
