@@ -83,7 +83,7 @@ extension RenderGraphBuilder {
             func piece(_ rows: Range<Int>, subsampled: Bool) -> Label {
                 graph.chain([sources.popFirst()!], [
                     Filter("crop", ["w": plan.width, "h": rows.count, "x": 0, "y": layer.top + rows.lowerBound, "exact": 1]),
-                ] + (subsampled ? toSubsampled() : []) + repeatToOutputRate() + skipToStartFrame(), hint: "band")
+                ] + (subsampled ? toSubsampled() : [Self.ownCopy]) + repeatToOutputRate() + skipToStartFrame(), hint: "band")
             }
             return SubsampledBand(rows: rows.map { piece($0, subsampled: true) },
                                   topRows: edges[0].map { piece($0, subsampled: false) },
@@ -95,8 +95,9 @@ extension RenderGraphBuilder {
                                pixelFormat: compositingPixelFormat, overlayFormat: compositingOverlayFormat, subsampled: true)
         var sources = graph.split(wide.label, into: parts)[...]
         func edgeRows(_ rows: Range<Int>) -> Label {
-            graph.chain([sources.popFirst()!], repeatToOutputRate() + skipToStartFrame() + [wide.frameWindow(rows: rows)],
-                        hint: "edgerows")
+            graph.chain([sources.popFirst()!], [
+                Filter("crop", ["w": wide.span, "h": rows.count, "x": 0, "y": rows.lowerBound, "exact": 1]), Self.ownCopy,
+            ] + repeatToOutputRate() + skipToStartFrame() + [wide.frameWindow(rows: 0..<rows.count)], hint: "edgerows")
         }
         var band = SubsampledBand()
         if let rows {
@@ -108,6 +109,10 @@ extension RenderGraphBuilder {
         band.bottomRows = edges[1].map(edgeRows)
         return band
     }
+
+    /// A seam's rows in a buffer of their own, once per step: a crop alone would keep the whole
+    /// step picture it points into alive while `fps` repeats it.
+    static let ownCopy = Filter("copy")
 
     /// 4:4:4 → 4:2:0 of one band or phase picture: the per-frame path's subsample, with the same
     /// filter, so every sample away from the edges is the same.
