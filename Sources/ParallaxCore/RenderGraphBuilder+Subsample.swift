@@ -3,7 +3,7 @@ import FilterGraph
 /// The chroma subsample (4:4:4 → 4:2:0) once per step instead of once per frame.
 ///
 /// A band sliding along one axis is a per-frame crop of a wide picture made once per step
-/// (``slidByCrop``). A 4:2:0 crop is exact only at an even offset, so the wide picture is
+/// (``widePicture``, as in ``slidByCrop``). A 4:2:0 crop is exact only at an even offset, so the wide picture is
 /// subsampled in two phases: phase 0 from its first column, phase 1 from its second, each an
 /// even number of columns, stacked [phase 0 ; phase 1] (side by side for vertical motion).
 /// At offset d the frame's window is phase (d mod 2) at 2·⌊d/2⌋: always even, so the crop is
@@ -13,8 +13,9 @@ import FilterGraph
 /// of a window is the same filter over the same 4:4:4 columns as before, except near a band's
 /// edges: the per-frame conversion filtered across band boundaries (the neighbouring band, which
 /// moves differently) and clamped at the frame's left and right edges, where this one clamps at
-/// the band's top and bottom and filters with the columns really beside the window. Where there
-/// are none (the picture's own end), the wide picture repeats its edge column, as a clamp does.
+/// the band's top and bottom (an odd boundary: the seam, ``stackSubsampled``) and filters with
+/// the columns really beside the window. Where there are none (the picture's own end), the wide
+/// picture repeats its edge column, as a clamp does.
 extension RenderGraphBuilder {
     /// True when the bands are subsampled per step: a 4:4:4 YUV composite of an even-sized frame
     /// whose moving bands all slide by crop along one axis. A band boundary on an odd row is
