@@ -319,10 +319,18 @@ class Stages:
                     tail = [g for g in filters[index + 1:] if g.split("=", 1)[0] in ("format", "setparams")]
                     label = "\0self"
                     produced[label] = (inputs, ",".join(filters[:index]))
+                    # A picture cropped just before it (a band, or a phase of one) is that size.
+                    size = None
+                    for g in reversed(filters[:index]):
+                        found = re.match(r"crop=w=(\d+):h=(\d+):", g)
+                        if found:
+                            size = (int(found.group(1)), int(found.group(2)))
+                            break
                     self.conversions.append({
                         "filters": ",".join([f] + tail),
                         "input": format_of(label),
                         "per_frame": is_frame_rate(label),
+                        "size": size,
                     })
                     frame_rate_of.pop(label, None)
 
@@ -353,14 +361,15 @@ def stage_cpu(binary_name, contenders, encoder_cpu):
     conversion, described = 0.0, []
     for conversion_filter in stages.conversions:
         count = frames if conversion_filter["per_frame"] else step_pictures
-        source = (f"color=c=gray:s={width}x{height}:r={scene['fps']},format=pix_fmts={conversion_filter['input']},"
+        w, h = conversion_filter["size"] or (width, height)
+        source = (f"color=c=gray:s={w}x{h}:r={scene['fps']},format=pix_fmts={conversion_filter['input']},"
                   f"trim=end_frame={count}")
         timed = run(["ffmpeg", "-v", "error", "-nostats", "-f", "lavfi", "-i", source,
                      "-vf", conversion_filter["filters"], "-f", "null", "-"]).cpu
         baseline = run(["ffmpeg", "-v", "error", "-nostats", "-f", "lavfi", "-i", source, "-f", "null", "-"]).cpu
         conversion += max(timed - baseline, 0.0)
         described.append(f"{conversion_filter['input']} → {conversion_filter['filters'].split('pix_fmts=')[-1].split(',')[0]} "
-                         f"×{count} ({'per frame' if conversion_filter['per_frame'] else 'per step'})")
+                         f"{w}x{h} ×{count} ({'per frame' if conversion_filter['per_frame'] else 'per step'})")
     composite_cpu = run(contenders.composite()).cpu
     return {"decode": decode, "conversion": conversion, "composite": max(composite_cpu - decode - conversion, 0.0),
             "no_encode_total": composite_cpu, "encode": encoder_cpu, "conversions": described,

@@ -67,6 +67,10 @@ public struct RenderGraphBuilder: Sendable {
     /// Composite in 4:4:4 YUV, converting each step once (``compositesInYUV(plan:settings:)``).
     /// Set by ``RenderGraph`` for renders; a contact sheet composites in RGB.
     public var compositesInYUV = false
+    /// Where the YUV composite allows, subsample each band's chroma once per step in two phases
+    /// (``subsamplesPerStep``); false subsamples the stacked frames once per frame instead, the
+    /// reference the per-step path is tested against.
+    public var subsamplesPerStepWhereExact = true
     var slide: SlideExpression
     /// Building the backward half of a pingpong loop (``RenderGraphBuilder+Backward``).
     var timeReversed = false
@@ -92,6 +96,8 @@ public struct RenderGraphBuilder: Sendable {
     /// and encoding. Straight bands are stacked; contour strips are overlaid back to front.
     public mutating func effectedFrames() -> Label {
         if !layout.isStacked { return applyEffects(to: compositedStrips(), layer: nil) }
+        // No effects apply on this path (it needs a YUV composite).
+        if subsamplesPerStep { return stackSubsampled() }
         let bands = self.bands().enumerated().map { applyEffects(to: $0.element, layer: $0.offset) }
         return applyEffects(to: stack(bands), layer: nil)
     }

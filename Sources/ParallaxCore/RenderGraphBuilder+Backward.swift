@@ -34,7 +34,7 @@ extension RenderGraphBuilder {
             timeReversed = false
             slide = forward
         }
-        return stack(bands())
+        return subsamplesPerStep ? stackSubsampled() : stack(bands())
     }
 
     /// Steps one past the last shown down to 0, decoded in that order: the files joined by the

@@ -39,6 +39,8 @@ extension RenderGraphBuilder {
     /// The last conversion to the encoder's YUV format: from RGB, or from 4:4:4 YUV (a chroma
     /// subsample; the matrix and range are stated on both sides so nothing else changes).
     func toOutputYUV() -> [Filter] {
+        // Subsampled per step, the bands are stacked in 4:2:0 already.
+        if subsamplesPerStep { return [] }
         guard compositesInYUV else {
             return [Filter("scale", ["flags": Self.conversionFlags, "out_color_matrix": "bt709", "out_range": "tv"])]
         }

@@ -38,18 +38,65 @@ extension RenderGraphBuilder {
     mutating func slidByCrop(_ layer: LayerMotion, top: Label, under: Label, width: Int, height: Int,
                              canvasColour: String = "black", pixelFormat: String, overlayFormat: String,
                              rowOffset: Int = 0, hint: String) -> Label {
+        let wide = widePicture(layer, top: top, under: under, width: width, height: height, canvasColour: canvasColour,
+                               pixelFormat: pixelFormat, overlayFormat: overlayFormat, rowOffset: rowOffset)
+        return graph.chain([wide.label], repeatToOutputRate() + skipToStartFrame() + [
+            wide.frameWindow(rows: 0..<height),
+        ], hint: hint)
+    }
+
+    /// The per-step picture a layer's frames are cropped from (``slidByCrop``).
+    struct WidePicture {
+        /// The picture, one per step, at the step rate.
+        let label: Label
+        let horizontal: Bool
+        /// Its length along the motion axis.
+        let span: Int
+        /// The layer's own size.
+        let width: Int, height: Int
+        /// Where the frame's window starts along the axis: an expression of the frame's time.
+        let window: String
+
+        /// The frame's window, `rows` of it for horizontal motion (a pointer move in 4:4:4).
+        func frameWindow(rows: Range<Int>) -> Filter {
+            Filter("crop", ["w": width, "h": horizontal ? rows.count : height, "x": horizontal ? window : "0",
+                            "y": horizontal ? "\(rows.lowerBound)" : window, "exact": 1])
+        }
+    }
+
+    /// Step K over step K+1 on a canvas longer along the motion axis by the largest per-step
+    /// shift. `subsampled`: long enough for the two phases of ``phases(of:rows:)``, with step K+1
+    /// (and step K, on the far side from it) repeating their edges out to its ends, so no canvas
+    /// colour is ever beside a window.
+    mutating func widePicture(_ layer: LayerMotion, top: Label, under: Label, width: Int, height: Int,
+                              canvasColour: String = "black", pixelFormat: String, overlayFormat: String,
+                              rowOffset: Int = 0, subsampled: Bool = false) -> WidePicture {
         let horizontal = layer.velocity.y == 0
         let velocity = horizontal ? layer.velocity.x : layer.velocity.y
         let extra = largestStepShift(velocity: velocity)
         let rate = plan.stepsPerSecond
+        let length = horizontal ? width : height
+        let span = subsampled ? Self.phasedSpan(length + extra) : length + extra
+        let underPad = span - length, topPad = velocity > 0 ? span - extra - length : 0
+        var top = top, under = under
+        if subsampled {
+            precondition(rowOffset == 0, "only whole bands are subsampled per step")
+            under = graph.chain([under], smeared(by: underPad, horizontal: horizontal, after: velocity < 0,
+                                                 width: width, height: height), hint: "smeared")
+            if topPad > 0 {
+                top = graph.chain([top], smeared(by: topPad, horizontal: horizontal, after: true,
+                                                 width: width, height: height), hint: "smeared")
+            }
+        }
         // Step K's picture sits at `lead` along the axis, step K+1's beside it, where it shows in
         // the gap step K opens: after it for leftward/upward motion, before it otherwise.
         let lead = velocity < 0 ? "0" : "\(extra)"
-        let nextAt = velocity < 0 ? slide.stepShift(velocity: velocity) : "\(extra)-(\(slide.stepShift(velocity: velocity)))"
+        let underStart = subsampled ? extra - underPad : extra
+        let nextAt = velocity < 0 ? slide.stepShift(velocity: velocity) : "\(underStart)-(\(slide.stepShift(velocity: velocity)))"
         func at(_ along: String) -> (x: String, y: String) {
             horizontal ? (along, "\(rowOffset)") : ("0", rowOffset == 0 ? along : "\(rowOffset)+(\(along))")
         }
-        let size = horizontal ? "\(width + extra)x\(height)" : "\(width)x\(height + extra)"
+        let size = horizontal ? "\(width + span - length)x\(height)" : "\(width)x\(height + span - length)"
         let canvas = graph.chain([], [
             Filter("color", ["c": canvasColour, "s": size, "r": rate.description]),
             Filter("format", ["pix_fmts": pixelFormat]),
@@ -59,10 +106,7 @@ extension RenderGraphBuilder {
         // The window: the canvas translated so that step K lands at its offset this frame.
         let offset = slide.offset(velocity: velocity, stepsAhead: 0)
         let window = velocity < 0 ? "-(\(offset))" : "\(extra)-(\(offset))"
-        return graph.chain([wide], repeatToOutputRate() + skipToStartFrame() + [
-            Filter("crop", ["w": width, "h": height, "x": horizontal ? window : "0", "y": horizontal ? "0" : window,
-                            "exact": 1]),
-        ], hint: hint)
+        return WidePicture(label: wide, horizontal: horizontal, span: span, width: width, height: height, window: window)
     }
 
     /// An overlay evaluated per step-rate frame (its position is a function of the step).

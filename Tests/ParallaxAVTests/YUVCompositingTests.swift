@@ -13,6 +13,8 @@ struct YUVCompositingTests {
         var builder = RenderGraphBuilder(plan: scene.plan, stepPattern: scene.project.folder.imageSequencePattern)
         builder.compositesInYUV = inYUV
         builder.slidesByCropWhereExact = byCrop
+        // The 4:4:4 composite itself, before any subsample (SubsamplePerStepTests compares those).
+        builder.subsamplesPerStepWhereExact = false
         let frames = builder.effectedFrames()
         var graph = builder.graph
         graph.chain([frames], inYUV ? [Filter("null")] : [

@@ -44,18 +44,34 @@ func sceneWith(_ extra: String) -> String {
         #expect(graph.script == golden, "the plain graph's text changed: review it, then rewrite the golden file")
         #expect(!graph.hasAudio)
         // What the design fixes, whatever the text: the step images decoded once, each moving
-        // layer cropped at SlideExpression's offset for step K from a per-step picture with step
-        // K+1 placed at the step's shift, one conversion to 4:2:0.
+        // layer cropped at SlideExpression's offset for step K (as an even offset into one of
+        // two phases) from a per-step picture with step K+1 placed at the step's shift, each
+        // phase subsampled to 4:2:0 once per step, nothing converted after the stack.
         let script = graph.script
         #expect(script.components(separatedBy: "movie=").count - 1 == 1)
         let slide = SlideExpression(clock: plan.clock)
         for layer in plan.layers where layer.isMoving {
             let x = slide.offset(velocity: layer.velocity.x, stepsAhead: 0)
-            #expect(script.contains("crop=w=\(plan.width):h=\(layer.height):x=-(\(x)):"), "\(layer.name): no crop at step K's offset")
+            #expect(script.contains("crop=w=\(plan.width):h=\(layer.height):x=2*floor((-(\(x)))/2):y=\(layer.height)*mod(-(\(x))\\,2):"),
+                    "\(layer.name): no crop at step K's offset")
             let shift = slide.stepShift(velocity: layer.velocity.x)
             #expect(script.contains("overlay=x=\(shift):"), "\(layer.name): step K+1 not placed at the step's shift")
         }
-        #expect(script.components(separatedBy: "format=pix_fmts=yuv420p").count - 1 == 1)
+        let moving = plan.layers.filter(\.isMoving).count
+        #expect(script.components(separatedBy: "format=pix_fmts=yuv420p[phase").count - 1 == 2 * moving)
+        #expect(script.contains("[frames0]format=pix_fmts=yuv420p,setparams"))
+    }
+
+    /// The per-frame subsample the per-step one is compared against (SubsamplePerStepTests) is
+    /// the graph as it was before: filters/golden/exact-three-layers-subsampled-per-frame.lavfi.
+    @Test func subsampledPerFrameTheGraphIsTheOneBeforePerStepSubsampling() throws {
+        let (_, plan) = try makePlan(threeLayerScene)
+        var builder = RenderGraphBuilder(plan: plan, stepPattern: "/golden/steps/%06d.png")
+        builder.compositesInYUV = true
+        builder.subsamplesPerStepWhereExact = false
+        builder.finish(builder.effectedFrames(), encoding: VideoEncoding())
+        let golden = try String(contentsOfFile: goldenPath("exact-three-layers-subsampled-per-frame.lavfi"), encoding: .utf8)
+        #expect(builder.graph.script == golden)
     }
 
     @Test func everyBuiltInFragmentLoadsAndDocumentsItsParameters() throws {

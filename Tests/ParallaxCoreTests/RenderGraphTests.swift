@@ -12,14 +12,17 @@ struct RenderGraphTests {
         return try MotionPlan(scene: scene, width: width, height: height, file: "s")
     }
 
-    @Test("a still layer is cropped, a moving one gets two overlays, and the end is one conversion to [vout]")
+    @Test("a still layer is cropped, a moving one gets two overlays, and each band is subsampled to 4:2:0 at the step rate")
     func graphShape() throws {
         let script = RenderGraph(plan: try plan(), stepPattern: "/p/steps/%06d.png", settings: RenderSettings()).script
         #expect(script.components(separatedBy: "overlay=").count - 1 == 2)
         #expect(script.components(separatedBy: "movie=").count - 1 == 1)
         #expect(script.contains("trim=end_frame=45"))
         #expect(script.hasSuffix("[vout]\n"))
-        #expect(script.components(separatedBy: "format=pix_fmts=yuv420p").count - 1 == 1)
+        // The still band once, the moving one in two phases, then only the format stated at [vout].
+        #expect(script.components(separatedBy: "scale=").count - 1 == 4)
+        #expect(script.components(separatedBy: "format=pix_fmts=yuv420p").count - 1 == 4)
+        #expect(script.contains("[frames0]format=pix_fmts=yuv420p,setparams"))
     }
 
     @Test("odd sizes are padded by repeating the edge for 4:2:0, not for RGB output")
