@@ -310,6 +310,23 @@ class Stages:
                     return found.group(1) + ("p" if found.group(1).startswith("yuv") and not found.group(1).endswith("p") else "")
             return format_of(inputs[0]) if inputs else "gbrp"
 
+        def cropped_size(filters, inputs):
+            """The size of the last crop in a chain, or of the stack of its inputs' last crops."""
+            for g in reversed(filters):
+                found = re.match(r"crop=w=(\d+):h=(\d+):", g)
+                if found:
+                    return (int(found.group(1)), int(found.group(2)))
+                stack = re.match(r"([vh])stack=", g)
+                if stack:
+                    sizes = [cropped_size(split_filters(produced.get(i, ([], ""))[1]), produced.get(i, ([], ""))[0])
+                             for i in inputs]
+                    if not sizes or None in sizes:
+                        return None
+                    if stack.group(1) == "v":
+                        return (sizes[0][0], sum(h for _, h in sizes))
+                    return (sum(w for w, _ in sizes), sizes[0][1])
+            return None
+
         for inputs, chain, outputs in parts:
             filters = split_filters(chain)
             if filters[0].startswith("movie="):
@@ -319,13 +336,9 @@ class Stages:
                     tail = [g for g in filters[index + 1:] if g.split("=", 1)[0] in ("format", "setparams")]
                     label = "\0self"
                     produced[label] = (inputs, ",".join(filters[:index]))
-                    # A picture cropped just before it (a band, or a phase of one) is that size.
-                    size = None
-                    for g in reversed(filters[:index]):
-                        found = re.match(r"crop=w=(\d+):h=(\d+):", g)
-                        if found:
-                            size = (int(found.group(1)), int(found.group(2)))
-                            break
+                    # A picture cropped before it (a band, a phase of one, or a seam's rows
+                    # stacked) is that size.
+                    size = cropped_size(filters[:index], inputs)
                     self.conversions.append({
                         "filters": ",".join([f] + tail),
                         "input": format_of(label),
@@ -533,7 +546,9 @@ def main():
     # each binary, each length rendered MEMORY_RUNS times with a fast preset. A pingpong loop that
     # holds its whole segment (the reverse filter before issue #10: 5 MB per 1600x1050 frame, 18 GB
     # for 120 s) would exhaust the machine: when the short pingpong render already peaks above
-    # 1.5 times the short plain one, its long render is made at --pingpong-fallback-seconds instead.
+    # 3 times the short plain one, its long render is made at --pingpong-fallback-seconds instead.
+    # (Such a loop peaked at 13x; one that runs time backward holds a second set of per-step
+    # pictures, about 1.6x.)
     memory, memory_seconds = {}, {}
     if "memory" not in ARGS.skip:
         for which in binaries:
@@ -556,7 +571,7 @@ def main():
             measure("plain", "short", source, short_seconds)
             measure("plain", "long", long_project(ARGS.long_seconds), ARGS.long_seconds)
             measure("pingpong", "short", source, short_seconds)
-            buffers = median(memory[(which, "pingpong", "short")]) > 1.5 * median(memory[(which, "plain", "short")])
+            buffers = median(memory[(which, "pingpong", "short")]) > 3 * median(memory[(which, "plain", "short")])
             pingpong_seconds = ARGS.pingpong_fallback_seconds if buffers else ARGS.long_seconds
             measure("pingpong", "long", long_project(pingpong_seconds), pingpong_seconds)
 
@@ -719,7 +734,7 @@ def write_results(scenes, binaries, seconds, cpus, peaks, phases, stages, memory
                     cells.append("–")
             label = "plain" if loop == "plain" else "`--loop pingpong` (twice the frames each)"
             lines.append(f"| {label} | " + " | ".join(cells) + f" | {ARGS.long_seconds} s within 15% | {met} |")
-        lines += ["", f"A pingpong render whose short run already peaks above 1.5x the plain one holds its whole segment; "
+        lines += ["", f"A pingpong render whose short run already peaks above 3x the plain one holds its whole segment; "
                   f"its long run is then made at {ARGS.pingpong_fallback_seconds} s instead of {ARGS.long_seconds} s "
                   "(at 120 s it would hold about 18 GB of frames)."]
 
