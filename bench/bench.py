@@ -318,8 +318,8 @@ class Stages:
                     return (int(found.group(1)), int(found.group(2)))
                 stack = re.match(r"([vh])stack=", g)
                 if stack:
-                    sizes = [cropped_size(split_filters(produced.get(i, ([], ""))[1]), produced.get(i, ([], ""))[0])
-                             for i in inputs]
+                    sizes = [cropped_size(split_filters(chain), chain_inputs)
+                             for chain_inputs, chain in (produced.get(i, ([], "")) for i in inputs)]
                     if not sizes or None in sizes:
                         return None
                     if stack.group(1) == "v":
