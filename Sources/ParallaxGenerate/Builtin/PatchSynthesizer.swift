@@ -54,6 +54,10 @@ struct PatchSynthesizer {
     /// the previous step's sources, this one the last few steps' along the band.
     let repeats: RecentRepeats?
     let repeatPenalty: Int
+    /// Sources that would bring a salient object into surroundings holding nothing like it (a
+    /// tower into sky): such a continuation ends its run, and such a run start pays two repeat
+    /// penalties (`SalientDetail`). Needs `repeats`, whose high-pass it reads.
+    let salient: SalientDetail?
 
     private static let maxCandidates = 64
     /// Original pixels a patch must share with the target before it can count as a copy.
@@ -78,6 +82,9 @@ struct PatchSynthesizer {
         var tried = [Int](repeating: 0, count: 9)
         var fallbackSources: [Int]? = nil
         let validFlags = sources.valid
+        // The detail of source pixels, computed once each (Int32.min: not yet).
+        let salientTest = repeats != nil ? salient : nil
+        var detailCache = [Int32](repeating: Int32.min, count: salientTest == nil ? 0 : w * h)
 
         pixels.withUnsafeMutableBufferPointer { px in
         known.withUnsafeMutableBufferPointer { kn in
@@ -89,6 +96,7 @@ struct PatchSynthesizer {
         candidateIndex.withUnsafeMutableBufferPointer { ci in
         candidateScore.withUnsafeMutableBufferPointer { cs in
         tried.withUnsafeMutableBufferPointer { tried in
+        detailCache.withUnsafeMutableBufferPointer { hp in
             for (slot, entry) in order.enumerated() {
                 let p = Int(entry), x = p % w, y = p / w
                 // Source rows whose patch reaches every row the target's patch uses: rows near
@@ -202,6 +210,13 @@ struct PatchSynthesizer {
                         }
                     }
                 }
+                // A continuation that brings a salient object into surroundings without one (a run
+                // going down from sky into a tower) ends here, and a new run starts, where such a
+                // source costs extra (below): else the top row's sky would drag the tower along.
+                if let repeats, let salientTest, coherentIndex >= 0,
+                   salientTest.bringsNewDetail(source: coherentIndex, target: p, pixels: px, known: kn, repeats: repeats, cache: hp) {
+                    coherentIndex = -1; coherentBest = Int.max; best = Int.max; bestIndex = -1
+                }
                 // A continuation this good always wins (see the choice below): no need to search.
                 let searching = !(coherentIndex >= 0 && coherentBest <= perfect)
 
@@ -278,12 +293,18 @@ struct PatchSynthesizer {
                         cs[k] += contextCost(ci[k], x: x, y: y, weight: pixelCount, px: px, kn: kn, orig: orig)
                         lowest = min(lowest, cs[k])
                     }
-                    // Only candidates that could still be picked need the (costlier) repeat test:
-                    // the penalty only raises costs.
+                    // Only candidates that could still be picked need the (costlier) repeat tests:
+                    // the penalties only raise costs. A source whose detail the fill already holds
+                    // nearby pays one penalty; one that would bring a salient object into
+                    // surroundings without one pays two, more than any plain source pays for being near.
                     if let repeats, eligible > 0 {
-                        let reachable = limit(lowest) + 2 * repeatPenalty * pixelCount
+                        let reachable = limit(lowest) + 3 * repeatPenalty * pixelCount
                         for k in 0..<eligible where cs[k] <= reachable {
                             if repeats.isPresent(source: ci[k], nearX: x, y: y) { cs[k] += repeatPenalty * pixelCount }
+                            if let salientTest,
+                               salientTest.bringsNewDetail(source: ci[k], target: p, pixels: px, known: kn, repeats: repeats, cache: hp) {
+                                cs[k] += 2 * repeatPenalty * pixelCount
+                            }
                         }
                     }
                     // Partial selection sort: the k best to the front; pick among those still near the best.
@@ -310,7 +331,7 @@ struct PatchSynthesizer {
                 kn[p] = 1
                 so[p] = Int32(chosen)
             }
-        }}}}}}}}}}
+        }}}}}}}}}}}
     }
 
     /// The first position in the sorted `values` holding at least `bound` (binary search).

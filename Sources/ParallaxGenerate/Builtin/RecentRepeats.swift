@@ -71,6 +71,11 @@ struct RecentRepeats {
         self.columnSums = columnSums
     }
 
+    /// The detail (high-pass, see below) of pixel p.
+    func detail(at p: Int) -> Int32 {
+        Self.highPass(p % width, p / width, grey: grey, original: original, width: width, height: height)
+    }
+
     /// 16 x (grey − the mean of the original pixels in the 5x5 box around it); 0 off the originals.
     private static func highPass(_ x: Int, _ y: Int, grey: [Int32], original: [Bool], width: Int, height: Int) -> Int32 {
         let p = y * width + x
