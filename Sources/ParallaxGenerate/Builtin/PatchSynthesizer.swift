@@ -213,7 +213,7 @@ struct PatchSynthesizer {
                 // A continuation that brings a salient object into surroundings without one (a run
                 // going down from sky into a tower) ends here, and a new run starts, where such a
                 // source costs extra (below): else the top row's sky would drag the tower along.
-                if let repeats, let salientTest, coherentIndex >= 0,
+                if let repeats, let salientTest, coherentIndex >= 0, kn[p] == 0,
                    salientTest.bringsNewDetail(source: coherentIndex, target: p, pixels: px, known: kn, repeats: repeats, cache: hp) {
                     coherentIndex = -1; coherentBest = Int.max; best = Int.max; bestIndex = -1
                 }

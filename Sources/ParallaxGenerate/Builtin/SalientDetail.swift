@@ -96,6 +96,8 @@ struct SalientDetail {
             strongAround = Int(strongTable[d] - strongTable[b] - strongTable[c] + strongTable[a])
             knownAround = Int(originalTable[d] - originalTable[b] - originalTable[c] + originalTable[a])
         }
+        // Denser than one in two along the rows: no patch can be twice as dense (the ratio is 2).
+        if Self.densityRatio * strongAround > knownAround { return false }
         var energy = 0, strong = 0, unknown = 0
         for dy in -r...r {
             let yy = y + dy, uy = sy + dy
