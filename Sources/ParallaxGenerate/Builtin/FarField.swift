@@ -22,6 +22,8 @@ enum FarField {
     /// The column's median: `tallRows` rows either way, `tallReach` columns either way.
     static let tallRows = 48
     static let tallReach = 12
+    /// Every how many columns the medians sample (the local means are 9 px wide).
+    static let columnStep = 3
     /// A local mean counts as an object when it is this many levels (largest channel) from both
     /// medians, plus the rows' median absolute deviation times `scatterFactor`; fully from
     /// `objectRamp` levels more.
@@ -33,6 +35,11 @@ enum FarField {
     /// docs/inpainters/builtin.md); the fill tests' 24-px gaps keep their structure.
     static let decay: Float = 12
 
+    /// Sweeps of the far field's own membrane: its boundary values (medians over 320 columns, or
+    /// the local means) change slowly along the boundary, and it starts from an onion-peel average,
+    /// so fewer sweeps than the guides' 40 do (speed: bench/inpaint_builtin.sh).
+    static let sweeps = 20
+
     /// The screening weight for `MembraneRelaxation.continuation` that gives `decay`.
     static var screening: Float { 1 / (decay * decay) }
 
@@ -41,43 +48,62 @@ enum FarField {
     static func continuation(hole: [Bool], order: [Int32], width: Int, height: Int, sweeps: Int, omega: Float,
                              crossWeight: Float, mean: (Int) -> (Float, Float, Float)?) -> [Float] {
         MembraneRelaxation.continuation(hole: hole, order: order, width: width, height: height,
-                                        sweeps: sweeps, omega: omega, crossWeight: crossWeight) { q in
+                                               sweeps: sweeps, omega: omega, crossWeight: crossWeight) { q in
             guard let local = mean(q) else { return (0, 0, 0) }
-            let (far, scatter) = median(at: q, reach: reach, rows: rows, hole: hole, width: width, height: height, mean: mean)
-            let (column, _) = median(at: q, reach: tallReach, rows: tallRows, hole: hole, width: width, height: height, mean: mean)
             func gap(_ a: (Float, Float, Float), _ b: (Float, Float, Float)) -> Float {
                 max(abs(a.0 - b.0), abs(a.1 - b.1), abs(a.2 - b.2))
             }
-            let unlike = min(gap(local, far), gap(local, column)) - objectLevels - scatterFactor * scatter
+            // Most boundary pixels are like their rows: then the scatter and the column's median
+            // cannot make them an object, and are not computed.
+            let far = median(at: q, reach: reach, rows: rows, hole: hole, width: width, height: height, mean: mean)
+            let rowGap = gap(local, far.centre) - objectLevels
+            guard rowGap > 0 else { return local }
+            let unlikeRows = rowGap - scatterFactor * far.scatter()
+            guard unlikeRows > 0 else { return local }
+            let column = median(at: q, reach: tallReach, rows: tallRows, hole: hole, width: width, height: height, mean: mean)
+            let unlike = min(unlikeRows, gap(local, column.centre) - objectLevels - scatterFactor * far.scatter())
+            let far3 = far.centre
             let object = min(max(unlike / objectRamp, 0), 1)
-            return (local.0 + object * (far.0 - local.0), local.1 + object * (far.1 - local.1),
-                    local.2 + object * (far.2 - local.2))
+            return (local.0 + object * (far3.0 - local.0), local.1 + object * (far3.1 - local.1),
+                    local.2 + object * (far3.2 - local.2))
         }
     }
 
-    /// The median per channel of the local means of known pixels within `reach` columns and `rows`
-    /// rows of pixel q (sampled every third column, and every other row or every quarter of
-    /// `rows`), and the largest channel's median absolute deviation from it.
+    /// The local means of known pixels within `reach` columns and `rows` rows of pixel q (sampled
+    /// every `columnStep` columns, and every `rows / 4` or 4 rows), with their median per channel.
     static func median(at q: Int, reach: Int, rows: Int, hole: [Bool], width: Int, height: Int,
-                       mean: (Int) -> (Float, Float, Float)?) -> ((Float, Float, Float), Float) {
+                       mean: (Int) -> (Float, Float, Float)?) -> Samples {
         let x = q % width, y = q / width
-        var r: [Float] = [], g: [Float] = [], b: [Float] = []
-        let capacity = (2 * reach / 3 + 1) * (2 * rows + 1)
-        r.reserveCapacity(capacity); g.reserveCapacity(capacity); b.reserveCapacity(capacity)
-        for yy in stride(from: max(0, y - rows), through: min(height - 1, y + rows), by: max(2, rows / 4)) {
-            for xx in stride(from: max(0, x - reach), through: min(width - 1, x + reach), by: 3) {
+        let rowStep = max(4, rows / 4)
+        var samples = Samples()
+        let capacity = (2 * reach / columnStep + 1) * (2 * rows / rowStep + 1)
+        samples.r.reserveCapacity(capacity); samples.g.reserveCapacity(capacity); samples.b.reserveCapacity(capacity)
+        for yy in stride(from: max(0, y - rows), through: min(height - 1, y + rows), by: rowStep) {
+            for xx in stride(from: max(0, x - reach), through: min(width - 1, x + reach), by: columnStep) {
                 let p = yy * width + xx
                 guard !hole[p], let m = mean(p) else { continue }
-                r.append(m.0); g.append(m.1); b.append(m.2)
+                samples.r.append(m.0); samples.g.append(m.1); samples.b.append(m.2)
             }
         }
-        guard !r.isEmpty else { return ((0, 0, 0), 0) }
-        let centre = (middle(&r), middle(&g), middle(&b))
-        func scatter(_ v: inout [Float], _ m: Float) -> Float {
-            for i in v.indices { v[i] = abs(v[i] - m) }
-            return middle(&v)
+        guard !samples.r.isEmpty else { return samples }
+        samples.centre = (middle(&samples.r), middle(&samples.g), middle(&samples.b))
+        return samples
+    }
+
+    /// Sampled local means (RGB) and their median.
+    struct Samples {
+        var r: [Float] = [], g: [Float] = [], b: [Float] = []
+        var centre: (Float, Float, Float) = (0, 0, 0)
+
+        /// The largest channel's median absolute deviation from the median.
+        func scatter() -> Float {
+            guard !r.isEmpty else { return 0 }
+            func deviation(_ v: [Float], _ m: Float) -> Float {
+                var d = v.map { abs($0 - m) }
+                return FarField.middle(&d)
+            }
+            return max(deviation(r, centre.0), deviation(g, centre.1), deviation(b, centre.2))
         }
-        return (centre, max(scatter(&r, centre.0), scatter(&g, centre.1), scatter(&b, centre.2)))
     }
 
     /// The middle value (the upper one of an even count), by quickselect: the order of `values`

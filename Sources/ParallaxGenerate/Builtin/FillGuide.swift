@@ -47,22 +47,27 @@ struct FillGuide {
         self.sums = sums
         // The far field from the local means at the fill's coarse scale (9x9), carried into the
         // hole as BaseAndDetail's guide is (links between rows at half weight).
-        farField = FarField.continuation(hole: hole, order: order, width: width, height: height, sweeps: Self.sweeps,
-                                         omega: Self.relaxation, crossWeight: BaseAndDetail.crossWeight) { q in
-            let m = mean(at: q, radius: BaseAndDetail.detailRadius)
-            return m.count > 0 ? (Float(m.0), Float(m.1), Float(m.2)) : nil
+        // (The closure reads the table, not self: a struct's self copied per call costs retains.)
+        farField = sums.withUnsafeBufferPointer { table in
+            FarField.continuation(hole: hole, order: order, width: width, height: height, sweeps: FarField.sweeps,
+                                  omega: Self.relaxation, crossWeight: BaseAndDetail.crossWeight) { q in
+                let m = Self.mean(table, width: width, height: height, at: q, radius: BaseAndDetail.detailRadius)
+                return m.count > 0 ? (Float(m.0), Float(m.1), Float(m.2)) : nil
+            }
         }
         guide = membrane(hole: hole, order: order)
     }
 
     /// The mean colour of the known pixels in the box of `radius` around pixel `p` (0 if none).
     @inline(__always) func low(at p: Int) -> (Int, Int, Int) {
-        let m = mean(at: p, radius: radius)
+        let m = sums.withUnsafeBufferPointer { Self.mean($0, width: width, height: height, at: p, radius: radius) }
         return (m.0, m.1, m.2)
     }
 
-    /// The mean colour and count of the known pixels in the box of `radius` around pixel `p`.
-    @inline(__always) private func mean(at p: Int, radius: Int) -> (Int, Int, Int, count: Int) {
+    /// The mean colour and count of the known pixels in the box of `radius` around pixel `p`,
+    /// from the summed-area table `sums`.
+    @inline(__always) private static func mean(_ sums: UnsafeBufferPointer<Int32>, width: Int, height: Int, at p: Int,
+                                               radius: Int) -> (Int, Int, Int, count: Int) {
         let x = p % width, y = p / width, stride = width + 1
         let top = max(0, y - radius), bottom = min(height, y + radius + 1)
         let left = max(0, x - radius), right = min(width, x + radius + 1)
