@@ -96,17 +96,43 @@ extension RenderGraphBuilder {
         func at(_ along: String) -> (x: String, y: String) {
             horizontal ? (along, "\(rowOffset)") : ("0", rowOffset == 0 ? along : "\(rowOffset)+(\(along))")
         }
-        let size = horizontal ? "\(width + span - length)x\(height)" : "\(width)x\(height + span - length)"
-        let canvas = graph.chain([], [
-            Filter("color", ["c": canvasColour, "s": size, "r": rate.description]),
-            Filter("format", ["pix_fmts": pixelFormat]),
-        ] + atStepRate(), hint: "widecanvas")
-        let withNext = graph.chain([canvas, under], [overlayAtStep(at(nextAt), format: overlayFormat)], hint: "wideunder")
-        let wide = graph.chain([withNext, top], [overlayAtStep(at(lead), format: overlayFormat)], hint: "wide")
+        let wide: Label
+        if subsampled && extra < length {
+            wide = sideBySide(top: top, under: under, velocity: velocity, horizontal: horizontal, length: length,
+                              span: span, extra: extra, width: width, height: height)
+        } else {
+            let size = horizontal ? "\(width + span - length)x\(height)" : "\(width)x\(height + span - length)"
+            let canvas = graph.chain([], [
+                Filter("color", ["c": canvasColour, "s": size, "r": rate.description]),
+                Filter("format", ["pix_fmts": pixelFormat]),
+            ] + atStepRate(), hint: "widecanvas")
+            let withNext = graph.chain([canvas, under], [overlayAtStep(at(nextAt), format: overlayFormat)], hint: "wideunder")
+            wide = graph.chain([withNext, top], [overlayAtStep(at(lead), format: overlayFormat)], hint: "wide")
+        }
         // The window: the canvas translated so that step K lands at its offset this frame.
         let offset = slide.offset(velocity: velocity, stepsAhead: 0)
         let window = velocity < 0 ? "-(\(offset))" : "\(extra)-(\(offset))"
         return WidePicture(label: wide, horizontal: horizontal, span: span, width: width, height: height, window: window)
+    }
+
+    /// The wide picture of an opaque band whose both pictures are smeared out to its ends: step K
+    /// and the part of step K+1 beside it, stacked along the axis. Step K+1 covers every cell step
+    /// K leaves (no canvas shows), so these are the overlays' pixels, made by one copy into a
+    /// pooled frame instead of a canvas, its writable copy and two blends per step.
+    private mutating func sideBySide(top: Label, under: Label, velocity: Double, horizontal: Bool, length: Int,
+                                     span: Int, extra: Int, width: Int, height: Int) -> Label {
+        let shift = slide.stepShift(velocity: velocity)
+        // Leftward/upward: step K first, then step K+1 from where step K ends. Otherwise step K
+        // (smeared on its far side) last, after the `extra` cells of step K+1 before it.
+        let (start, count) = velocity < 0 ? ("\(length)-(\(shift))", span - length)
+                                          : ("\(span - length - extra)+(\(shift))", extra)
+        guard count > 0 else { return top }
+        let part = graph.chain([under], [
+            Filter("crop", ["w": horizontal ? count : width, "h": horizontal ? height : count,
+                            "x": horizontal ? start : "0", "y": horizontal ? "0" : start, "exact": 1]),
+        ], hint: "nextpart")
+        return graph.chain(velocity < 0 ? [top, part] : [part, top],
+                           [Filter(horizontal ? "hstack" : "vstack", ["inputs": 2])], hint: "wide")
     }
 
     /// An overlay evaluated per step-rate frame (its position is a function of the step).

@@ -50,7 +50,7 @@ struct YUVCompositingTests {
         ])
         let plan = try MotionPlan(scene: scene, width: 96, height: 64, file: "s")
         #expect(RenderGraphBuilder.compositesInYUV(plan: plan, settings: RenderSettings()))
-        #expect(RenderGraph(plan: plan, stepPattern: "p", settings: RenderSettings()).script.contains("format=yuv444"))
+        #expect(RenderGraph(plan: plan, stepPattern: "p", settings: RenderSettings()).script.contains("format=pix_fmts=yuv444p[yuvsteps0]"))
         for codec in [VideoCodec.ffv1, .png, .prores, .gif] {
             #expect(!RenderGraphBuilder.compositesInYUV(plan: plan, settings: RenderSettings(video: VideoEncoding(codec: codec))))
         }

@@ -12,10 +12,11 @@ struct RenderGraphTests {
         return try MotionPlan(scene: scene, width: width, height: height, file: "s")
     }
 
-    @Test("a still layer is cropped, a moving one gets two overlays, and each band is subsampled to 4:2:0 at the step rate")
+    @Test("a still layer is cropped, a moving one gets steps K and K+1 side by side, and each band is subsampled to 4:2:0 at the step rate")
     func graphShape() throws {
         let script = RenderGraph(plan: try plan(), stepPattern: "/p/steps/%06d.png", settings: RenderSettings()).script
-        #expect(script.components(separatedBy: "overlay=").count - 1 == 2)
+        #expect(script.components(separatedBy: "hstack=inputs=2[wide").count - 1 == 1)
+        #expect(!script.contains("overlay="))
         #expect(script.components(separatedBy: "movie=").count - 1 == 1)
         #expect(script.contains("trim=end_frame=45"))
         #expect(script.hasSuffix("[vout]\n"))
