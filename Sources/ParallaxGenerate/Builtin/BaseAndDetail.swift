@@ -7,7 +7,8 @@
 /// (their standard deviation over a wider box, carried in the same way). Each hole pixel's low
 /// frequencies (the mean of the copied pixels in a box of `detailRadius`) are clamped to the
 /// guide plus or minus that spread (times `spreadFactor`, plus `slack`), and its detail (the copy
-/// minus that mean) is kept. In a uniform sky the spread is small and a copied tower takes the
+/// minus that mean) is kept. Away from the boundary the guide fades into the far field
+/// (`FarField`), so an object at the boundary is not carried across the hole as a streak. In a uniform sky the spread is small and a copied tower takes the
 /// sky's colour; among bricks and joints or along a slope edge the spread is large and a copy
 /// that continues the structure keeps its colour.
 enum BaseAndDetail {
@@ -28,9 +29,10 @@ enum BaseAndDetail {
 
     /// `pixels`: the copied fill (RGB); `original`: the image before the fill; `radius`: how far
     /// along the rows the guide's box reaches, and the half side of the box the spread is
-    /// measured over. Only hole pixels change.
+    /// measured over; `farField`: per hole pixel (slot, RGB) what the guide fades into
+    /// (`FillGuide.farField`; empty: the guide does not fade). Only hole pixels change.
     static func apply(to pixels: inout [UInt8], original: [UInt8], hole: [Bool], order: [Int32],
-                      width: Int, height: Int, radius: Int) {
+                      width: Int, height: Int, radius: Int, farField: [Float] = []) {
         guard !order.isEmpty else { return }
         let r = detailRadius, factor = spreadFactor, slack = self.slack
         // Work inside the hole's bounding box, grown to hold every box read below.
@@ -70,7 +72,9 @@ enum BaseAndDetail {
         // its colour) but only the detail radius across them: layers are horizontal bands, and a
         // thin region such as a lake between a hill and a shore keeps its own colour.
         let guide = MembraneRelaxation.continuation(hole: hole, order: order, width: width, height: height,
-                                                    sweeps: sweeps, omega: relaxation, crossWeight: crossWeight) { q in
+                                                    sweeps: sweeps, omega: relaxation, crossWeight: crossWeight,
+                                                    screening: farField.isEmpty ? 0 : FarField.screening,
+                                                    prior: farField) { q in
             let x = q % width - left, y = q / width - top
             let count = known.sum(6, x: x, y: y, radiusX: radius, radiusY: r)
             guard count > 0 else { return (0, 0, 0) }

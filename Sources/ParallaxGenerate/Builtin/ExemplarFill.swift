@@ -77,7 +77,7 @@ public struct ExemplarFill: Sendable {
         SeamBlend.apply(to: &output.pixels, original: image.pixels, sourceOf: sourceOf,
                         hole: hole, order: order, width: width, height: height)
         BaseAndDetail.apply(to: &output.pixels, original: image.pixels, hole: hole, order: order,
-                            width: width, height: height, radius: guide.radius)
+                            width: width, height: height, radius: guide.radius, farField: guide.farField)
         return output
     }
 

@@ -44,8 +44,12 @@ enum MembraneRelaxation {
     /// pixel the mean of its known and already started 4-neighbours), so few sweeps are needed.
     /// `crossWeight` weighs the links between rows against those along a row (1: an ordinary
     /// membrane; small: each row mostly continues its own boundary values, as horizontal bands do).
+    /// `screening` (with `prior`, RGB per slot) pulls every hole pixel towards its prior with that
+    /// weight against its links: the boundary's values then fade into the prior over about
+    /// 1 / sqrt(screening) pixels instead of being carried across the whole hole.
     static func continuation(hole: [Bool], order: [Int32], width: Int, height: Int, sweeps: Int, omega: Float,
-                             crossWeight: Float = 1, boundary: (Int) -> (Float, Float, Float)) -> [Float] {
+                             crossWeight: Float = 1, screening: Float = 0, prior: [Float] = [],
+                             boundary: (Int) -> (Float, Float, Float)) -> [Float] {
         let count = order.count
         guard count > 0 else { return [] }
         var value = [Float](repeating: 0, count: count * 3)
@@ -76,6 +80,11 @@ enum MembraneRelaxation {
                     knownWeight += w
                 }
                 degree[slot] += w
+            }
+            if screening > 0, !prior.isEmpty {
+                for k in 0..<3 { fixed[slot * 3 + k] += screening * prior[slot * 3 + k] }
+                degree[slot] += screening
+                knownWeight += screening
             }
             var sum: (Float, Float, Float) = (fixed[slot * 3], fixed[slot * 3 + 1], fixed[slot * 3 + 2])
             var used = knownWeight
