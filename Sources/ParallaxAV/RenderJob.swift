@@ -69,13 +69,11 @@ public struct RenderJob: Sendable {
         var job = GraphJob(graphText: graph.script, streams: streams, outputPath: output,
                            container: video.container, muxerOptions: video.muxerOptions)
         // Encoding, x264's frame threads take every core and the graph runs beside them on a
-        // thread of its own. libavfilter gives its thread count to the step decoders too, whose
-        // frame threads each hold a decoded step and its file (default: cores + 1). A graph that
-        // subsamples per step does per frame only crops and one stack, so one thread keeps up
-        // (and saves about 16 MB); converting or filtering per frame, one thread starved the
-        // graph beside x264 and two are kept (docs/rendering.md). Compositing alone keeps
-        // libavfilter's default.
-        job.filterThreads = path == nil ? 0 : (graph.subsamplesPerStep ? 1 : 2)
+        // thread of its own: two graph threads are enough. libavfilter gives its thread count to
+        // the step decoders too, whose frame threads each hold a decoded step and its file
+        // (default: cores + 1). One thread cut the peak further but starved the graph beside
+        // x264 (docs/rendering.md). Compositing alone keeps libavfilter's default.
+        job.filterThreads = path == nil ? 0 : 2
         if let partLabel {
             job.metadata = partLabel.metadata
             job.muxerOptions = PartContainer.keepingMetadata(job.muxerOptions, container: video.container, path: path)

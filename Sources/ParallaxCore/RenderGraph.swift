@@ -10,9 +10,6 @@ public struct RenderGraph: Sendable {
     public let hasAudio: Bool
     /// Video frames the graph outputs (after preview and loop).
     public let frameCount: Int
-    /// True when each frame is only crops of per-step pictures and one stack (bands subsampled
-    /// once per step): the per-frame work is small enough for one graph thread.
-    public let subsamplesPerStep: Bool
     /// The plan actually rendered (a preview renders fewer frames per second).
     public let plan: MotionPlan
     /// The picture's size as encoded (after a preview's scaling, before even-size padding).
@@ -40,7 +37,6 @@ public struct RenderGraph: Sendable {
             builder.finishAudio(builder.loopAudio(builder.mix(audio)), mix: audio)
         }
         graph = builder.graph
-        subsamplesPerStep = builder.subsamplesPerStep
         hasAudio = settings.renderedAudio != nil
         self.plan = builder.plan
         (outputWidth, outputHeight) = builder.outputSize
