@@ -44,6 +44,19 @@ public struct FilterGraph: Sendable {
         return chain([input], [Filter(name, ["outputs": count])], outputs: count, hint: input.name + "_")
     }
 
+    /// The same graph with `option` set on every filter called `name` (added, or replacing the
+    /// value it had): for a setting of one run that changes no frame, such as a decoder's threads.
+    public func setting(_ option: Filter.Option, onEvery name: String) -> FilterGraph {
+        var copy = self
+        for c in copy.chains.indices {
+            for f in copy.chains[c].filters.indices where copy.chains[c].filters[f].name == name {
+                copy.chains[c].filters[f].options.removeAll { $0.key == option.key }
+                copy.chains[c].filters[f].options.append(option)
+            }
+        }
+        return copy
+    }
+
     /// The graph as filter-script text: one chain per line, as `ffmpeg -filter_complex_script`
     /// and `avfilter_graph_parse_ptr` read it.
     public var script: String {

@@ -11,6 +11,22 @@ struct FilterGraphTests {
         #expect(allocator.next("canvas") == Label("canvas0"))
     }
 
+    @Test("an option set on every filter of one name replaces its value there and touches nothing else")
+    func settingAnOptionOnEveryFilterOfOneName() {
+        var graph = FilterGraph()
+        let a = graph.chain([], [Filter("movie", ["filename": "a.png", "threads": 4])], hint: "a")
+        let b = graph.chain([], [Filter("movie", ["filename": "b.png"]), Filter("scale", ["w": 8])], hint: "b")
+        graph.chain([a, b], [Filter("hstack", ["inputs": 2])], output: Label("vout"))
+        let set = graph.setting(.init("threads", "1"), onEvery: "movie")
+        #expect(set.script == """
+            movie=filename=a.png:threads=1[a0];
+            movie=filename=b.png:threads=1,scale=w=8[b0];
+            [a0][b0]hstack=inputs=2[vout]
+
+            """)
+        #expect(graph.script.contains("threads=4"))
+    }
+
     @Test("the same construction gives the same script text")
     func scriptIsDeterministic() {
         func build() -> String {

@@ -74,7 +74,7 @@ struct EncoderPipelineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
-    @Test("an encoded render runs its graph on 2 threads, compositing alone on libavfilter's default")
+    @Test("an encoded render runs its graph on 2 threads and its step decoder on 1, compositing alone on libavfilter's default")
     func graphThreadsBesideTheEncoder() throws {
         let folder = TemporaryDirectory("pipeline")
         let scene = try GroundTruthScene(directory: folder.file("p"), width: 96, height: 64, direction: 180,
@@ -84,6 +84,10 @@ struct EncoderPipelineTests {
         // Fewer graph threads, fewer step decoder frame threads each holding a decoded step.
         #expect(job.graphJob(outputPath: folder.file("x.mp4")).filterThreads == 2)
         #expect(job.graphJob(outputPath: nil).filterThreads == 0)
+        // Encoding, the step decoder runs on one thread; compositing alone and the script keep the default.
+        #expect(job.graphJob(outputPath: folder.file("x.mp4")).graphText.contains(":format_name=image2:threads=1,"))
+        #expect(!job.graphJob(outputPath: nil).graphText.contains("threads="))
+        #expect(!job.graph.script.contains("threads="))
         let video = folder.file("x.mp4")
         try job.render(to: video)
         #expect(try VideoInspection.frameMD5s(video).count == scene.plan.frameCount)
