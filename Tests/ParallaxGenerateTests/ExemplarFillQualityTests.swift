@@ -91,8 +91,7 @@ import Testing
     func aTextureRevealedStepAfterStepDoesNotRepeat(seed: UInt64) {
         let width = 160, height = 40, shift = 8, steps = 12
         let canvas = Self.texture(width: width + shift * steps, height: height)
-        var input = Raster(width: width, height: height, channels: 3)
-        for y in 0..<height { for x in 0..<width { for c in 0..<3 { input[x, y, c] = canvas[x, y, c] } } }
+        let input = ExemplarFillTestImages.leftPart(of: canvas, width: width)
         let last = Self.slide(input, shift: shift, steps: steps, seed: seed)
         let revealed = (width - shift * steps)..<width
         let fill = Self.repeatScore(last, columns: revealed)

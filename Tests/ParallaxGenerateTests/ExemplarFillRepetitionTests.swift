@@ -41,8 +41,7 @@ private typealias Quality = ExemplarFillQualityTests
     func towersRevealedStepAfterStepDoNotComeBackAsAFence(seed: UInt64) {
         let width = 160, height = 36, shift = 12, steps = 10
         let canvas = Self.skyWithTowers(width: width + shift * steps, height: height, towersBefore: width)
-        var input = Raster(width: width, height: height, channels: 3)
-        for y in 0..<height { for x in 0..<width { for c in 0..<3 { input[x, y, c] = canvas[x, y, c] } } }
+        let input = ExemplarFillTestImages.leftPart(of: canvas, width: width)
         let last = Quality.slide(input, shift: shift, steps: steps, seed: seed)
         Images.dump(last, "towersFence\(seed)")
         let revealed = (width - shift * steps)..<width
@@ -82,8 +81,7 @@ private typealias Quality = ExemplarFillQualityTests
     func aBrickWallRevealedStepAfterStepKeepsItsJoints(seed: UInt64) {
         let width = 160, height = 80, shift = 12, steps = 10
         let canvas = Self.brickWall(width: width + shift * steps, height: height)
-        var input = Raster(width: width, height: height, channels: 3)
-        for y in 0..<height { for x in 0..<width { for c in 0..<3 { input[x, y, c] = canvas[x, y, c] } } }
+        let input = ExemplarFillTestImages.leftPart(of: canvas, width: width)
         let last = Quality.slide(input, shift: shift, steps: steps, seed: seed)
         Images.dump(last, "brickWall\(seed)")
         let revealed = (width - shift * steps)..<width

@@ -36,8 +36,7 @@ private typealias Quality = ExemplarFillQualityTests
     func starsRevealedStepAfterStepDoNotRepeatAlongTheBand(seed: UInt64) {
         let width = 200, height = 48, shift = 12, steps = 12
         let canvas = Self.starfield(width: width + shift * steps, height: height)
-        var input = Raster(width: width, height: height, channels: 3)
-        for y in 0..<height { for x in 0..<width { for c in 0..<3 { input[x, y, c] = canvas[x, y, c] } } }
+        let input = ExemplarFillTestImages.leftPart(of: canvas, width: width)
         let last = Quality.slide(input, shift: shift, steps: steps, seed: seed)
         Images.dump(last, "starfield\(seed)")
         let revealed = (width - shift * steps)..<width

@@ -17,6 +17,13 @@ enum ExemplarFillTestImages {
         return raster
     }
 
+    /// The left `width` columns of a wider picture: the input of a slide whose truth is the rest.
+    static func leftPart(of canvas: Raster, width: Int) -> Raster {
+        image(width: width, height: canvas.height) { x, y in
+            (Int(canvas[x, y, 0]), Int(canvas[x, y, 1]), Int(canvas[x, y, 2]))
+        }
+    }
+
     /// Colour that changes smoothly down the image and slowly across it.
     static func gradient(width: Int = 120, height: Int = 80) -> Raster {
         image(width: width, height: height) { x, y in (40 + y * 2, 200 - y, 60 + x / 2) }
