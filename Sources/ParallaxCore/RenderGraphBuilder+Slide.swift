@@ -6,9 +6,9 @@ import FilterGraph
 /// x0 = round(U·v) − round(K·v) over the one of step K+1 at x0 + (round(K·v) − round((K+1)·v)).
 /// Every position is the same translation of a picture fixed for the whole step: the canvas
 /// extended by the largest per-step shift along the motion axis, with step K+1 and step K on
-/// it. So the overlays run once per step, at the step rate, on that wide picture; it is
-/// repeated to the output rate as references (`fps`) and each frame is a `crop` of it (a
-/// pointer move, no copy) at the frame's own offset. The pixels are those of overlaying both
+/// it. So the overlays (or, for an opaque band, one stack of the two side by side) run once per
+/// step, at the step rate, on that wide picture; it is repeated to the output rate as references
+/// (`fps`) and each frame is a `crop` of it (a pointer move, no copy) at the frame's own offset. The pixels are those of overlaying both
 /// on a fresh canvas every frame, exactly: the crop window is the canvas translated.
 extension RenderGraphBuilder {
     /// True when the layer moves along exactly one axis: the crop path applies. Oblique motion
@@ -97,7 +97,7 @@ extension RenderGraphBuilder {
             horizontal ? (along, "\(rowOffset)") : ("0", rowOffset == 0 ? along : "\(rowOffset)+(\(along))")
         }
         let wide: Label
-        if subsampled && extra < length {
+        if subsampled && extra > 0 && extra < length {
             wide = sideBySide(top: top, under: under, velocity: velocity, horizontal: horizontal, length: length,
                               span: span, extra: extra, width: width, height: height)
         } else {
@@ -126,7 +126,6 @@ extension RenderGraphBuilder {
         // (smeared on its far side) last, after the `extra` cells of step K+1 before it.
         let (start, count) = velocity < 0 ? ("\(length)-(\(shift))", span - length)
                                           : ("\(span - length - extra)+(\(shift))", extra)
-        guard count > 0 else { return top }
         let part = graph.chain([under], [
             Filter("crop", ["w": horizontal ? count : width, "h": horizontal ? height : count,
                             "x": horizontal ? start : "0", "y": horizontal ? "0" : start, "exact": 1]),

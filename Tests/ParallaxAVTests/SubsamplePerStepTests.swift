@@ -38,12 +38,16 @@ struct SubsamplePerStepTests {
     }
 
     static let evenBands = [(height: 20, speed: 0.3), (16, 0.0), (28, 1.0)]
+    /// A band so slow that it never moves a whole pixel in the render (its wide picture has no
+    /// extra columns).
+    static let creepingBand = [(height: 20, speed: 0.01), (16, 0.0), (28, 1.0)]
     /// Boundaries on odd rows, a band one row high, another with both edges odd.
     static let oddBands = [(height: 13, speed: 0.3), (1, 0.6), (9, 0.0), (16, 0.8), (25, 1.0)]
 
     @Test("per-step subsampling keeps luma and changes chroma only beside band edges", arguments: [
         (180.0, 9.3, "7/3", "24", evenBands), (0, 13.7, "4", "30", evenBands), (90, 7.55, "4", "30000/1001", evenBands),
         (270, 11.5, "5", "60", evenBands), (180, 9.3, "7/3", "24", oddBands), (0, 6.5, "5", "30", oddBands),
+        (0, 9.3, "4", "30", creepingBand), (180, 9.3, "4", "30", creepingBand),
     ])
     func lumaSameChromaOnlyAtEdges(direction: Double, stepShift: Double, rate: String, fps: String,
                                    layers: [(height: Int, speed: Double)]) throws {
