@@ -74,7 +74,6 @@ extension RenderGraphBuilder {
         let horizontal = layer.velocity.y == 0
         let velocity = horizontal ? layer.velocity.x : layer.velocity.y
         let extra = largestStepShift(velocity: velocity)
-        let rate = plan.stepsPerSecond
         let length = horizontal ? width : height
         let span = subsampled ? Self.phasedSpan(length + extra) : length + extra
         let underPad = span - length, topPad = velocity > 0 ? span - extra - length : 0
@@ -88,22 +87,23 @@ extension RenderGraphBuilder {
                                                  width: width, height: height), hint: "smeared")
             }
         }
-        // Step K's picture sits at `lead` along the axis, step K+1's beside it, where it shows in
-        // the gap step K opens: after it for leftward/upward motion, before it otherwise.
-        let lead = velocity < 0 ? "0" : "\(extra)"
+        // Step K's picture sits at `lead` along the axis, step K+1's beside it at `nextAt` (cell c
+        // of the wide picture is cell c − nextAt of `under`), where it shows in the gap step K
+        // opens: after it for leftward/upward motion, before it otherwise.
         let underStart = subsampled ? extra - underPad : extra
         let nextAt = velocity < 0 ? slide.stepShift(velocity: velocity) : "\(underStart)-(\(slide.stepShift(velocity: velocity)))"
-        func at(_ along: String) -> (x: String, y: String) {
-            horizontal ? (along, "\(rowOffset)") : ("0", rowOffset == 0 ? along : "\(rowOffset)+(\(along))")
-        }
         let wide: Label
         if subsampled && extra > 0 && extra < length {
-            wide = sideBySide(top: top, under: under, velocity: velocity, horizontal: horizontal, length: length,
-                              span: span, extra: extra, width: width, height: height)
+            wide = sideBySide(top: top, under: under, nextAt: nextAt, velocity: velocity, horizontal: horizontal,
+                              length: length, span: span, extra: extra, width: width, height: height)
         } else {
+            let lead = velocity < 0 ? "0" : "\(extra)"
+            func at(_ along: String) -> (x: String, y: String) {
+                horizontal ? (along, "\(rowOffset)") : ("0", rowOffset == 0 ? along : "\(rowOffset)+(\(along))")
+            }
             let size = horizontal ? "\(width + span - length)x\(height)" : "\(width)x\(height + span - length)"
             let canvas = graph.chain([], [
-                Filter("color", ["c": canvasColour, "s": size, "r": rate.description]),
+                Filter("color", ["c": canvasColour, "s": size, "r": plan.stepsPerSecond.description]),
                 Filter("format", ["pix_fmts": pixelFormat]),
             ] + atStepRate(), hint: "widecanvas")
             let withNext = graph.chain([canvas, under], [overlayAtStep(at(nextAt), format: overlayFormat)], hint: "wideunder")
@@ -119,13 +119,12 @@ extension RenderGraphBuilder {
     /// and the part of step K+1 beside it, stacked along the axis. Step K+1 covers every cell step
     /// K leaves (no canvas shows), so these are the overlays' pixels, made by one copy into a
     /// pooled frame instead of a canvas, its writable copy and two blends per step.
-    private mutating func sideBySide(top: Label, under: Label, velocity: Double, horizontal: Bool, length: Int,
-                                     span: Int, extra: Int, width: Int, height: Int) -> Label {
-        let shift = slide.stepShift(velocity: velocity)
+    private mutating func sideBySide(top: Label, under: Label, nextAt: String, velocity: Double, horizontal: Bool,
+                                     length: Int, span: Int, extra: Int, width: Int, height: Int) -> Label {
         // Leftward/upward: step K first, then step K+1 from where step K ends. Otherwise step K
         // (smeared on its far side) last, after the `extra` cells of step K+1 before it.
-        let (start, count) = velocity < 0 ? ("\(length)-(\(shift))", span - length)
-                                          : ("\(span - length - extra)+(\(shift))", extra)
+        let (first, count) = velocity < 0 ? (length, span - length) : (0, extra)
+        let start = "\(first)-(\(nextAt))"
         let part = graph.chain([under], [
             Filter("crop", ["w": horizontal ? count : width, "h": horizontal ? height : count,
                             "x": horizontal ? start : "0", "y": horizontal ? "0" : start, "exact": 1]),

@@ -3,9 +3,10 @@ import FilterGraph
 /// The chroma subsample (4:4:4 → 4:2:0) once per step instead of once per frame.
 ///
 /// A band sliding along one axis is a per-frame crop of a wide picture made once per step
-/// (``widePicture``, as in ``slidByCrop``). A 4:2:0 crop is exact only at an even offset, so the wide picture is
-/// subsampled in two phases: phase 0 from its first column, phase 1 from its second, each an
-/// even number of columns, stacked [phase 0 ; phase 1] (side by side for vertical motion).
+/// (``widePicture``, as in ``slidByCrop``). A 4:2:0 crop is exact only at an even offset, so
+/// the wide picture is subsampled in two phases: phase 0 from its first column, phase 1 from its
+/// second, each an even number of columns, stacked [phase 0 ; phase 1] (side by side for
+/// vertical motion).
 /// At offset d the frame's window is phase (d mod 2) at 2·⌊d/2⌋: always even, so the crop is
 /// a pointer move, and per frame only the bands' `vstack` copies pixels, in 4:2:0.
 ///
