@@ -87,15 +87,22 @@ import Testing
         return image
     }
 
+    /// The last step of sliding the left `width` columns of `canvas` `steps` times, the columns
+    /// those steps revealed in it, and the columns of `canvas` that hold their truth.
+    static func reveal(_ canvas: Raster, width: Int, shift: Int, steps: Int, seed: UInt64)
+        -> (last: Raster, revealed: Range<Int>, truth: Range<Int>) {
+        let input = ExemplarFillTestImages.leftPart(of: canvas, width: width)
+        return (slide(input, shift: shift, steps: steps, seed: seed), (width - shift * steps)..<width,
+                width..<(width + shift * steps))
+    }
+
     @Test(arguments: [1, 2, 3] as [UInt64])
     func aTextureRevealedStepAfterStepDoesNotRepeat(seed: UInt64) {
         let width = 160, height = 40, shift = 8, steps = 12
         let canvas = Self.texture(width: width + shift * steps, height: height)
-        let input = ExemplarFillTestImages.leftPart(of: canvas, width: width)
-        let last = Self.slide(input, shift: shift, steps: steps, seed: seed)
-        let revealed = (width - shift * steps)..<width
+        let (last, revealed, truthColumns) = Self.reveal(canvas, width: width, shift: shift, steps: steps, seed: seed)
         let fill = Self.repeatScore(last, columns: revealed)
-        let truth = Self.repeatScore(canvas, columns: width..<(width + shift * steps))
+        let truth = Self.repeatScore(canvas, columns: truthColumns)
         #expect(fill - truth <= 0.15, "repeat \(fill) against the truth's \(truth)")
     }
 

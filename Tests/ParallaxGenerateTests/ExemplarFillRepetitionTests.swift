@@ -41,10 +41,8 @@ private typealias Quality = ExemplarFillQualityTests
     func towersRevealedStepAfterStepDoNotComeBackAsAFence(seed: UInt64) {
         let width = 160, height = 36, shift = 12, steps = 10
         let canvas = Self.skyWithTowers(width: width + shift * steps, height: height, towersBefore: width)
-        let input = ExemplarFillTestImages.leftPart(of: canvas, width: width)
-        let last = Quality.slide(input, shift: shift, steps: steps, seed: seed)
+        let (last, revealed, _) = Quality.reveal(canvas, width: width, shift: shift, steps: steps, seed: seed)
         Images.dump(last, "towersFence\(seed)")
-        let revealed = (width - shift * steps)..<width
         let towers = Self.towerColumns(last, columns: revealed)
         #expect(towers <= 8, "\(towers) columns of towers in the revealed sky")
     }
@@ -81,12 +79,10 @@ private typealias Quality = ExemplarFillQualityTests
     func aBrickWallRevealedStepAfterStepKeepsItsJoints(seed: UInt64) {
         let width = 160, height = 80, shift = 12, steps = 10
         let canvas = Self.brickWall(width: width + shift * steps, height: height)
-        let input = ExemplarFillTestImages.leftPart(of: canvas, width: width)
-        let last = Quality.slide(input, shift: shift, steps: steps, seed: seed)
+        let (last, revealed, truthColumns) = Quality.reveal(canvas, width: width, shift: shift, steps: steps, seed: seed)
         Images.dump(last, "brickWall\(seed)")
-        let revealed = (width - shift * steps)..<width
         let fill = Self.jointShare(last, columns: revealed)
-        let truth = Self.jointShare(canvas, columns: width..<(width + shift * steps))
+        let truth = Self.jointShare(canvas, columns: truthColumns)
         #expect(fill >= 0.6 * truth, "joints on \(fill) of the revealed wall, the truth's \(truth)")
     }
 }
