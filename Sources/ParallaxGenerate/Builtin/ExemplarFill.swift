@@ -69,7 +69,7 @@ public struct ExemplarFill: Sendable {
             guideWeight: 1, copyPenalty: 384, copySlack: 48,
             repeats: repeats, repeatPenalty: Self.repeatPenalty,
             salient: SalientDetail(repeats: repeats, original: original, width: width, height: height,
-                                   radius: patchSize / 2, reach: Self.salientReach, rows: Self.salientRows), flatPenalty: Self.repeatPenalty / 2)
+                                   radius: patchSize / 2, reach: Self.salientReach, rows: Self.salientRows))
         for _ in 0...refinementPasses {
             synthesizer.pass(pixels: &output.pixels, known: &known, sourceOf: &sourceOf,
                              order: order, random: &random)

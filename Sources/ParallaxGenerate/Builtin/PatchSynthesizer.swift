@@ -58,10 +58,6 @@ struct PatchSynthesizer {
     /// tower into sky): such a continuation ends its run, and such a run start pays two repeat
     /// penalties (`SalientDetail`). Needs `repeats`, whose high-pass it reads.
     let salient: SalientDetail?
-    /// Extra cost per compared pixel of a new run starting at a source much flatter than the
-    /// original pixels along the target's rows (FlatCopies.swift): copies of copies of a smooth
-    /// area. Needs `salient`, whose tables it reads.
-    let flatPenalty: Int
 
     private static let maxCandidates = 64
     /// Original pixels a patch must share with the target before it can count as a copy.
@@ -300,19 +296,14 @@ struct PatchSynthesizer {
                     // Only candidates that could still be picked need the (costlier) repeat tests:
                     // the penalties only raise costs. A source whose detail the fill already holds
                     // nearby pays one penalty; one that would bring a salient object into
-                    // surroundings without one pays two, more than any plain source pays for being near;
-                    // one much flatter than the rows pays half of one (copies of copies of a smooth area).
+                    // surroundings without one pays two, more than any plain source pays for being near.
                     if let repeats, eligible > 0 {
-                        let reachable = limit(lowest) + (3 * repeatPenalty + flatPenalty) * pixelCount
+                        let reachable = limit(lowest) + 3 * repeatPenalty * pixelCount
                         for k in 0..<eligible where cs[k] <= reachable {
                             if repeats.isPresent(source: ci[k], nearX: x, y: y) { cs[k] += repeatPenalty * pixelCount }
                             if let salientTest,
                                salientTest.bringsNewDetail(source: ci[k], target: p, pixels: px, known: kn, repeats: repeats, cache: hp) {
                                 cs[k] += 2 * repeatPenalty * pixelCount
-                            }
-                            if flatPenalty > 0, let salientTest,
-                               salientTest.isFlat(source: ci[k], target: p, repeats: repeats, cache: hp) {
-                                cs[k] += flatPenalty * pixelCount
                             }
                         }
                     }

@@ -22,15 +22,12 @@ struct SalientDetail {
     let rows: Int
     /// Counts over the hole's bounding box grown by the reach: strong original pixels and
     /// original pixels, as summed-area tables of the region (`regionWidth + 1` per row).
-    let left: Int
-    let top: Int
-    let regionWidth: Int
-    let regionHeight: Int
+    private let left: Int
+    private let top: Int
+    private let regionWidth: Int
+    private let regionHeight: Int
     private let strongTable: [Int32]
-    let originalTable: [Int32]
-    /// The detail energy (squared high-pass) of the original pixels, same region: the rows' detail
-    /// level, against which `isFlat` judges a source (see FlatCopies.swift).
-    let energyTable: [Int]
+    private let originalTable: [Int32]
 
     /// A pixel whose detail is at least this (16x grey levels: 10 levels) counts as strong.
     static let strongDetail: Int32 = 160
@@ -65,26 +62,21 @@ struct SalientDetail {
         let stride = regionWidth + 1
         var strong = [Int32](repeating: 0, count: stride * (regionHeight + 1))
         var known = strong
-        var energy = [Int](repeating: 0, count: stride * (regionHeight + 1))
         for ry in 0..<regionHeight {
-            var strongRow: Int32 = 0, knownRow: Int32 = 0, energyRow = 0
+            var strongRow: Int32 = 0, knownRow: Int32 = 0
             for rx in 0..<regionWidth {
                 let p = (top + ry) * width + left + rx
                 if original[p] {
                     knownRow += 1
-                    let v = repeats.detail(at: p)
-                    if abs(v) >= Self.strongDetail { strongRow += 1 }
-                    energyRow += Int(v) * Int(v)
+                    if abs(repeats.detail(at: p)) >= Self.strongDetail { strongRow += 1 }
                 }
                 let e = (ry + 1) * stride + rx + 1
                 strong[e] = strong[e - stride] + strongRow
                 known[e] = known[e - stride] + knownRow
-                energy[e] = energy[e - stride] + energyRow
             }
         }
         strongTable = strong
         originalTable = known
-        energyTable = energy
     }
 
     /// Whether copying around `source` to the target `p` brings salient detail (in the part of the
