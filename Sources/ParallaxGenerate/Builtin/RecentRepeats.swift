@@ -23,6 +23,9 @@ struct RecentRepeats {
     private let first: Int
     private let span: Int
     private let columnSums: [Int32]
+    /// The high-pass itself over the same columns (`highPassTable[y * span + x - first]`): the
+    /// tests read it for sources and surroundings there instead of recomputing a 5x5 mean each time.
+    private let highPassTable: [Int32]
 
     /// A place matches when its squared profile difference is at most this fraction of the
     /// source's own profile energy.
@@ -53,8 +56,8 @@ struct RecentRepeats {
         let span = max(0, last - first + 1)
         self.span = span
         var columnSums = [Int32](repeating: 0, count: span * height)
+        var highPass = [Int32](repeating: 0, count: span * height)
         if span > 0 {
-            var highPass = [Int32](repeating: 0, count: span * height)
             for y in 0..<height {
                 for x in first...last { highPass[y * span + x - first] = Self.highPass(x, y, grey: grey, original: original, width: width, height: height) }
             }
@@ -69,11 +72,14 @@ struct RecentRepeats {
             }
         }
         self.columnSums = columnSums
+        self.highPassTable = highPass
     }
 
     /// The detail (high-pass, see below) of pixel p.
     func detail(at p: Int) -> Int32 {
-        Self.highPass(p % width, p / width, grey: grey, original: original, width: width, height: height)
+        let x = p % width, y = p / width
+        if x >= first, x < first + span { return highPassTable[y * span + x - first] }
+        return Self.highPass(x, y, grey: grey, original: original, width: width, height: height)
     }
 
     /// 16 x (grey − the mean of the original pixels in the 5x5 box around it); 0 off the originals.
@@ -104,7 +110,7 @@ struct RecentRepeats {
         for dx in -r...r {
             var column = 0
             for dy in -r...r {
-                let v = Int(Self.highPass(sx + dx, sy + dy, grey: grey, original: original, width: w, height: height))
+                let v = Int(detail(at: (sy + dy) * w + sx + dx))
                 energy += v * v; column += v
             }
             profile[dx + r] = column
