@@ -34,6 +34,20 @@ public struct ExemplarFill: Sendable {
     public func fill(_ image: Raster, mask: Raster) -> Raster {
         precondition(image.channels == 3 && mask.channels == 1, "fill needs an RGB image and a gray mask")
         precondition(image.width == mask.width && image.height == mask.height, "image and mask sizes differ")
+        let hole = mask.pixels.map { $0 != 0 }
+        guard let window = readWindow(hole: hole, width: image.width, height: image.height) else {
+            return fillReadingAll(image, mask: mask)
+        }
+        var output = image
+        output.paste(fillReadingAll(image.cropped(x: window.x, y: window.y), mask: mask.cropped(x: window.x, y: window.y)),
+                     atX: window.x.lowerBound, y: window.y.lowerBound)
+        return output
+    }
+
+    /// The fill computed over the whole of `image`. `fill(_:mask:)` gives the same pixels from
+    /// the part within `readReach` of the hole, except where no source lies within `searchRadius`
+    /// of a target: its search then widens to the whole part it was given.
+    func fillReadingAll(_ image: Raster, mask: Raster) -> Raster {
         let width = image.width, height = image.height
         let hole = mask.pixels.map { $0 != 0 }
         guard hole.contains(true) else { return image }
@@ -69,7 +83,10 @@ public struct ExemplarFill: Sendable {
             guideWeight: 1, copyPenalty: 384, copySlack: 48,
             repeats: repeats, repeatPenalty: Self.repeatPenalty,
             salient: SalientDetail(repeats: repeats, original: original, width: width, height: height,
-                                   radius: patchSize / 2, reach: Self.salientReach, rows: Self.salientRows))
+                                   radius: patchSize / 2, reach: Self.salientReach, rows: Self.salientRows),
+            texture: TextureLevel(pixels: image.pixels, known: original, width: width, height: height,
+                                  columns: Self.holeColumns(hole, width: width, height: height, grownBy: searchRadius)),
+            textureWeight: Self.textureWeight)
         for _ in 0...refinementPasses {
             synthesizer.pass(pixels: &output.pixels, known: &known, sourceOf: &sourceOf,
                              order: order, random: &random)
@@ -94,6 +111,44 @@ public struct ExemplarFill: Sendable {
     /// or 8 rows reach the real towers beside the gap, and the fence came back.
     static let salientReach = 48
     static let salientRows = 2
+    /// What a source pays per compared pixel and squared level of contrast it lacks
+    /// (`TextureLevel`): measured on the harness and on photos, see `TextureLevel.shareInTenths`.
+    static let textureWeight = 4
+
+    /// How far from the hole the fill reads the image: random sources lie within `searchRadius`
+    /// of a target, the local search moves up to half that again from the best, and the tests on
+    /// a source (repeats, salient detail, the wider context) look a little further.
+    var readReach: Int { searchRadius + searchRadius / 2 + Self.repeatReach + 4 * patchSize }
+
+    /// The part of the image within `readReach` of the hole's bounding box, when the hole is not
+    /// empty and that part is smaller than the image: only it is read, so the fill works on it
+    /// alone (a narrow gap in a wide image costs the gap's surroundings, not the whole image).
+    private func readWindow(hole: [Bool], width: Int, height: Int) -> (x: Range<Int>, y: Range<Int>)? {
+        guard let bounds = Self.holeBounds(hole, width: width, height: height) else { return nil }
+        let x = max(0, bounds.x.lowerBound - readReach)..<min(width, bounds.x.upperBound + readReach)
+        let y = max(0, bounds.y.lowerBound - readReach)..<min(height, bounds.y.upperBound + readReach)
+        return x.count < width || y.count < height ? (x, y) : nil
+    }
+
+    /// The columns and rows of the hole's bounding box; nil for no hole.
+    private static func holeBounds(_ hole: [Bool], width: Int, height: Int) -> (x: Range<Int>, y: Range<Int>)? {
+        var left = width, right = -1, top = height, bottom = -1
+        for y in 0..<height {
+            let row = y * width
+            guard let first = hole[row..<(row + width)].firstIndex(of: true) else { continue }
+            let last = hole[row..<(row + width)].lastIndex(of: true)!
+            left = min(left, first - row); right = max(right, last - row)
+            if top == height { top = y }
+            bottom = y
+        }
+        return right < 0 ? nil : (left..<(right + 1), top..<(bottom + 1))
+    }
+
+    /// The columns of the hole's bounding box grown by `reach` either way, within the image.
+    private static func holeColumns(_ hole: [Bool], width: Int, height: Int, grownBy reach: Int) -> Range<Int> {
+        guard let columns = holeBounds(hole, width: width, height: height)?.x else { return 0..<width }
+        return max(0, columns.lowerBound - reach)..<min(width, columns.upperBound + reach)
+    }
 
     /// Valid source patches at the requested radius and clearance; else without the clearance, or
     /// at a smaller radius, when the image or its known region is too small; nil when not even
