@@ -34,6 +34,20 @@ public struct ExemplarFill: Sendable {
     public func fill(_ image: Raster, mask: Raster) -> Raster {
         precondition(image.channels == 3 && mask.channels == 1, "fill needs an RGB image and a gray mask")
         precondition(image.width == mask.width && image.height == mask.height, "image and mask sizes differ")
+        let hole = mask.pixels.map { $0 != 0 }
+        guard let window = readWindow(hole: hole, width: image.width, height: image.height) else {
+            return fillReadingAll(image, mask: mask)
+        }
+        var output = image
+        output.paste(fillReadingAll(image.cropped(x: window.x, y: window.y), mask: mask.cropped(x: window.x, y: window.y)),
+                     atX: window.x.lowerBound, y: window.y.lowerBound)
+        return output
+    }
+
+    /// The fill computed over the whole of `image`. `fill(_:mask:)` gives the same pixels from
+    /// the part within `readReach` of the hole, except where no source lies within `searchRadius`
+    /// of a target: its search then widens to the whole part it was given.
+    func fillReadingAll(_ image: Raster, mask: Raster) -> Raster {
         let width = image.width, height = image.height
         let hole = mask.pixels.map { $0 != 0 }
         guard hole.contains(true) else { return image }
@@ -94,6 +108,30 @@ public struct ExemplarFill: Sendable {
     /// or 8 rows reach the real towers beside the gap, and the fence came back.
     static let salientReach = 48
     static let salientRows = 2
+
+    /// How far from the hole the fill reads the image: random sources lie within `searchRadius`
+    /// of a target, the local search moves up to half that again from the best, and the tests on
+    /// a source (repeats, salient detail, the wider context) look a little further.
+    var readReach: Int { searchRadius + searchRadius / 2 + Self.repeatReach + 4 * patchSize }
+
+    /// The part of the image within `readReach` of the hole's bounding box, when the hole is not
+    /// empty and that part is smaller than the image: only it is read, so the fill works on it
+    /// alone (a narrow gap in a wide image costs the gap's surroundings, not the whole image).
+    private func readWindow(hole: [Bool], width: Int, height: Int) -> (x: Range<Int>, y: Range<Int>)? {
+        var left = width, right = -1, top = height, bottom = -1
+        for y in 0..<height {
+            let row = y * width
+            guard let first = hole[row..<(row + width)].firstIndex(of: true) else { continue }
+            let last = hole[row..<(row + width)].lastIndex(of: true)!
+            left = min(left, first - row); right = max(right, last - row)
+            if top == height { top = y }
+            bottom = y
+        }
+        guard right >= 0 else { return nil }
+        let x = max(0, left - readReach)..<min(width, right + readReach + 1)
+        let y = max(0, top - readReach)..<min(height, bottom + readReach + 1)
+        return x.count < width || y.count < height ? (x, y) : nil
+    }
 
     /// Valid source patches at the requested radius and clearance; else without the clearance, or
     /// at a smaller radius, when the image or its known region is too small; nil when not even

@@ -1,6 +1,11 @@
 /// Successive over-relaxation of a membrane over hole pixels, RGB interleaved: each sweep moves
 /// every pixel towards (its fixed term + the sum of its hole neighbours) / its degree. The seam
 /// blend solves for a correction this way, the fill guide and the smooth base for colour.
+///
+/// Red-black order: 4-neighbours on a grid always have opposite colours, so a sweep updates one
+/// colour from the other, then the other. Within a half-sweep no update waits for another, so the
+/// processor overlaps them; in fill order (Gauss–Seidel) each pixel waited for the one above it.
+/// Both orders converge at the same rate (the same over-relaxation factor suits both).
 enum MembraneRelaxation {
     /// `neighbours` holds up to four hole-neighbour slots per slot (-1 ends the list); a slot of
     /// degree 0 has nothing to follow and keeps its value.
@@ -9,33 +14,81 @@ enum MembraneRelaxation {
     static func relax(_ value: inout [Float], neighbours: [Int32], weights: [Float]? = nil, degree: [Float],
                       fixed: [Float], sweeps: Int, omega: Float) {
         let count = degree.count
-        let weights = weights ?? []
-        let weighted = !weights.isEmpty
+        // Every slot gets four links: a missing one points at a padding slot that holds zero (with
+        // weight zero), so the inner loop has no branches; adding zero leaves every sum as it was.
+        let padding = Int32(count)
+        let links = neighbours.map { $0 < 0 ? padding : $0 }
+        let linkWeights = weights.map { w in (0..<(count * 4)).map { neighbours[$0] < 0 ? 0 : w[$0] } }
+        // Slots of degree 0 have nothing to follow and keep their value; the others, red then black.
+        let moving = redBlack(neighbours: neighbours, count: count).filter { degree[Int($0)] > 0 }
+        let inverseDegree = degree.map { $0 > 0 ? 1 / $0 : 0 }
+        value.append(contentsOf: [0, 0, 0])
         value.withUnsafeMutableBufferPointer { v in
-        neighbours.withUnsafeBufferPointer { nb in
-        weights.withUnsafeBufferPointer { wt in
-        degree.withUnsafeBufferPointer { dg in
+        links.withUnsafeBufferPointer { nb in
+        inverseDegree.withUnsafeBufferPointer { inverse in
+        moving.withUnsafeBufferPointer { moving in
         fixed.withUnsafeBufferPointer { b in
-            for _ in 0..<sweeps {
-                for slot in 0..<count where dg[slot] > 0 {
-                    var s0 = b[slot * 3], s1 = b[slot * 3 + 1], s2 = b[slot * 3 + 2]
-                    for k in 0..<4 {
-                        let n = Int(nb[slot * 4 + k])
-                        if n < 0 { break }
-                        if weighted {
-                            let w = wt[slot * 4 + k]
-                            s0 += w * v[n * 3]; s1 += w * v[n * 3 + 1]; s2 += w * v[n * 3 + 2]
-                        } else {
-                            s0 += v[n * 3]; s1 += v[n * 3 + 1]; s2 += v[n * 3 + 2]
+            if let linkWeights {
+                linkWeights.withUnsafeBufferPointer { wt in
+                    for _ in 0..<sweeps {
+                        for entry in moving {
+                            let slot = Int(entry), l = slot * 4
+                            let n0 = Int(nb[l]) * 3, n1 = Int(nb[l + 1]) * 3, n2 = Int(nb[l + 2]) * 3, n3 = Int(nb[l + 3]) * 3
+                            let w0 = wt[l], w1 = wt[l + 1], w2 = wt[l + 2], w3 = wt[l + 3]
+                            var s0 = b[slot * 3], s1 = b[slot * 3 + 1], s2 = b[slot * 3 + 2]
+                            s0 += w0 * v[n0]; s1 += w0 * v[n0 + 1]; s2 += w0 * v[n0 + 2]
+                            s0 += w1 * v[n1]; s1 += w1 * v[n1 + 1]; s2 += w1 * v[n1 + 2]
+                            s0 += w2 * v[n2]; s1 += w2 * v[n2 + 1]; s2 += w2 * v[n2 + 2]
+                            s0 += w3 * v[n3]; s1 += w3 * v[n3 + 1]; s2 += w3 * v[n3 + 2]
+                            let i = inverse[slot]
+                            v[slot * 3] += omega * (s0 * i - v[slot * 3])
+                            v[slot * 3 + 1] += omega * (s1 * i - v[slot * 3 + 1])
+                            v[slot * 3 + 2] += omega * (s2 * i - v[slot * 3 + 2])
                         }
                     }
-                    let inverse = 1 / dg[slot]
-                    v[slot * 3] += omega * (s0 * inverse - v[slot * 3])
-                    v[slot * 3 + 1] += omega * (s1 * inverse - v[slot * 3 + 1])
-                    v[slot * 3 + 2] += omega * (s2 * inverse - v[slot * 3 + 2])
+                }
+            } else {
+                for _ in 0..<sweeps {
+                    for entry in moving {
+                        let slot = Int(entry), l = slot * 4
+                        let n0 = Int(nb[l]) * 3, n1 = Int(nb[l + 1]) * 3, n2 = Int(nb[l + 2]) * 3, n3 = Int(nb[l + 3]) * 3
+                        var s0 = b[slot * 3], s1 = b[slot * 3 + 1], s2 = b[slot * 3 + 2]
+                        s0 += v[n0]; s1 += v[n0 + 1]; s2 += v[n0 + 2]
+                        s0 += v[n1]; s1 += v[n1 + 1]; s2 += v[n1 + 2]
+                        s0 += v[n2]; s1 += v[n2 + 1]; s2 += v[n2 + 2]
+                        s0 += v[n3]; s1 += v[n3 + 1]; s2 += v[n3 + 2]
+                        let i = inverse[slot]
+                        v[slot * 3] += omega * (s0 * i - v[slot * 3])
+                        v[slot * 3 + 1] += omega * (s1 * i - v[slot * 3 + 1])
+                        v[slot * 3 + 2] += omega * (s2 * i - v[slot * 3 + 2])
+                    }
                 }
             }
         }}}}}
+        value.removeLast(3)
+    }
+
+    /// The slots in two groups, first one colour and then the other, such that no two linked
+    /// slots share a colour (a breadth-first 2-colouring: the links form a grid, which has one).
+    private static func redBlack(neighbours: [Int32], count: Int) -> [Int32] {
+        var colour = [Int8](repeating: -1, count: count)
+        var queue = [Int32]()
+        queue.reserveCapacity(count)
+        for start in 0..<count where colour[start] < 0 {
+            colour[start] = 0
+            queue.append(Int32(start))
+            var head = queue.count - 1
+            while head < queue.count {
+                let slot = Int(queue[head]); head += 1
+                for k in 0..<4 {
+                    let n = Int(neighbours[slot * 4 + k])
+                    if n < 0 { break }
+                    if colour[n] < 0 { colour[n] = 1 - colour[slot]; queue.append(Int32(n)) }
+                }
+            }
+        }
+        let red = (0..<count).filter { colour[$0] == 0 }, black = (0..<count).filter { colour[$0] != 0 }
+        return (red + black).map { Int32($0) }
     }
 
     /// The harmonic continuation into the hole of the known pixels' values given by `boundary`
