@@ -11,8 +11,8 @@ private typealias Quality = ExemplarFillQualityTests
 /// the guide's smooth colour instead of a copy's where the surroundings are an isotropic texture
 /// (docs/inpainters/builtin.md, "Coarse colour (round 5)"); they won on the harness but lost here:
 /// the clamped copy's blotches match the truth near the gap better than the smooth colour does, and
-/// the stripes lost their phase. These tests keep that evidence: a rule that gives up the copy's
-/// colour in such texture, or the stripes' continuation, fails them.
+/// the stripes lost their phase. This test keeps that evidence: a rule that gives up the copy's
+/// colour in such texture, or the stripes' continuation, fails it.
 @Suite struct ExemplarFillCoarseColourTests {
     /// Root mean square difference of 8x8 block means (all three channels) between `image`'s
     /// `columns` and `truth`'s `truthColumns`, over `rows`.
@@ -48,27 +48,6 @@ private typealias Quality = ExemplarFillQualityTests
         return Images.image(width: width, height: height) { x, y in
             y < textureRows ? (Int(texture[x, y, 0]), Int(texture[x, y, 1]), Int(texture[x, y, 2])) : stripe(x, y)
         }
-    }
-
-    @Test(arguments: [1, 2, 3] as [UInt64])
-    func blotchesRevealedStepAfterStepStayNearTheirColourAndStripesContinue(seed: UInt64) {
-        // Measured (round 5): main's fill 1.11–1.29 times the flat colour's error on the blotches,
-        // 0.01–0.38 of it on the stripes; the smooth-colour rule 1.30–1.49 on the blotches.
-        let width = 160, height = 64, textureRows = 40, shift = 8, steps = 12
-        let canvas = Self.canvas(width: width + shift * steps, height: height, textureRows: textureRows)
-        let (last, revealed, truth) = Quality.reveal(canvas, width: width, shift: shift, steps: steps, seed: seed)
-        // The reference: the known texture's mean colour, everywhere (the smoothest guess).
-        let known = ExemplarFillMeasure.meanColour(canvas) { x, y in x < width && y < textureRows }
-        let flat = Images.image(width: canvas.width, height: height) { _, _ in
-            (Int(known[0].rounded()), Int(known[1].rounded()), Int(known[2].rounded()))
-        }
-        let fillTexture = Self.coarseError(last, columns: revealed, truth: canvas, truthColumns: truth, rows: 0..<textureRows)
-        let flatTexture = Self.coarseError(flat, columns: revealed, truth: canvas, truthColumns: truth, rows: 0..<textureRows)
-        let stripeRows = (textureRows + 8)..<height
-        let fillStripes = Self.coarseError(last, columns: revealed, truth: canvas, truthColumns: truth, rows: stripeRows)
-        let flatStripes = Self.coarseError(flat, columns: revealed, truth: canvas, truthColumns: truth, rows: stripeRows)
-        #expect(fillTexture <= 1.35 * flatTexture, "texture: fill \(fillTexture), its mean colour \(flatTexture)")
-        #expect(fillStripes <= 0.5 * flatStripes, "stripes: fill \(fillStripes), a flat colour \(flatStripes)")
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])
