@@ -83,7 +83,10 @@ public struct ExemplarFill: Sendable {
             guideWeight: 1, copyPenalty: 384, copySlack: 48,
             repeats: repeats, repeatPenalty: Self.repeatPenalty,
             salient: SalientDetail(repeats: repeats, original: original, width: width, height: height,
-                                   radius: patchSize / 2, reach: Self.salientReach, rows: Self.salientRows))
+                                   radius: patchSize / 2, reach: Self.salientReach, rows: Self.salientRows),
+            texture: TextureLevel(pixels: image.pixels, known: original, width: width, height: height,
+                                  columns: Self.holeColumns(hole, width: width, height: height, grownBy: searchRadius)),
+            textureWeight: Self.textureWeight)
         for _ in 0...refinementPasses {
             synthesizer.pass(pixels: &output.pixels, known: &known, sourceOf: &sourceOf,
                              order: order, random: &random)
@@ -108,6 +111,9 @@ public struct ExemplarFill: Sendable {
     /// or 8 rows reach the real towers beside the gap, and the fence came back.
     static let salientReach = 48
     static let salientRows = 2
+    /// What a source pays per compared pixel and squared level of contrast it lacks
+    /// (`TextureLevel`): measured on the harness and on photos, see `TextureLevel.shareInTenths`.
+    static let textureWeight = 4
 
     /// How far from the hole the fill reads the image: random sources lie within `searchRadius`
     /// of a target, the local search moves up to half that again from the best, and the tests on
@@ -118,6 +124,14 @@ public struct ExemplarFill: Sendable {
     /// empty and that part is smaller than the image: only it is read, so the fill works on it
     /// alone (a narrow gap in a wide image costs the gap's surroundings, not the whole image).
     private func readWindow(hole: [Bool], width: Int, height: Int) -> (x: Range<Int>, y: Range<Int>)? {
+        guard let bounds = Self.holeBounds(hole, width: width, height: height) else { return nil }
+        let x = max(0, bounds.x.lowerBound - readReach)..<min(width, bounds.x.upperBound + readReach)
+        let y = max(0, bounds.y.lowerBound - readReach)..<min(height, bounds.y.upperBound + readReach)
+        return x.count < width || y.count < height ? (x, y) : nil
+    }
+
+    /// The columns and rows of the hole's bounding box; nil for no hole.
+    private static func holeBounds(_ hole: [Bool], width: Int, height: Int) -> (x: Range<Int>, y: Range<Int>)? {
         var left = width, right = -1, top = height, bottom = -1
         for y in 0..<height {
             let row = y * width
@@ -127,10 +141,13 @@ public struct ExemplarFill: Sendable {
             if top == height { top = y }
             bottom = y
         }
-        guard right >= 0 else { return nil }
-        let x = max(0, left - readReach)..<min(width, right + readReach + 1)
-        let y = max(0, top - readReach)..<min(height, bottom + readReach + 1)
-        return x.count < width || y.count < height ? (x, y) : nil
+        return right < 0 ? nil : (left..<(right + 1), top..<(bottom + 1))
+    }
+
+    /// The columns of the hole's bounding box grown by `reach` either way, within the image.
+    private static func holeColumns(_ hole: [Bool], width: Int, height: Int, grownBy reach: Int) -> Range<Int> {
+        guard let columns = holeBounds(hole, width: width, height: height)?.x else { return 0..<width }
+        return max(0, columns.lowerBound - reach)..<min(width, columns.upperBound + reach)
     }
 
     /// Valid source patches at the requested radius and clearance; else without the clearance, or

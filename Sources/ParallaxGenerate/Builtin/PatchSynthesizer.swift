@@ -58,6 +58,10 @@ struct PatchSynthesizer {
     /// tower into sky): such a continuation ends its run, and such a run start pays two repeat
     /// penalties (`SalientDetail`). Needs `repeats`, whose high-pass it reads.
     let salient: SalientDetail?
+    /// Sources much flatter than the rows around the target pay `textureWeight` per compared pixel
+    /// and squared level of shortfall (`TextureLevel`): else the fill drifts flat step after step.
+    let texture: TextureLevel?
+    let textureWeight: Int
 
     private static let maxCandidates = 64
     /// Original pixels a patch must share with the target before it can count as a copy.
@@ -136,6 +140,7 @@ struct PatchSynthesizer {
                 var startingRun = false
                 @inline(__always) func distance(_ s: Int, bound: Int) -> Int {
                     var sum = rowCost * abs(s / w - y) * pixelCount
+                    if let texture { sum += texture.shortfallCost(source: s, targetRow: y, weight: textureWeight) * pixelCount }
                     if startingRun {
                         let mean = guide.low(at: s)
                         let l0 = mean.0 - g0, l1 = mean.1 - g1, l2 = mean.2 - g2
