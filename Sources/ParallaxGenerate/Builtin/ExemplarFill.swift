@@ -82,7 +82,7 @@ public struct ExemplarFill: Sendable {
             guide: guide,
             guideWeight: 1, copyPenalty: 384, copySlack: 48,
             repeats: repeats, repeatPenalty: Self.repeatPenalty,
-            salient: SalientDetail(repeats: repeats, original: original, width: width, height: height,
+            salient: SalientDetail(repeats: repeats, objects: guide.objects, original: original, width: width, height: height,
                                    radius: patchSize / 2, reach: Self.salientReach, rows: Self.salientRows),
             texture: TextureLevel(pixels: image.pixels, known: original, width: width, height: height,
                                   columns: Self.holeColumns(hole, width: width, height: height, grownBy: searchRadius)),
@@ -94,7 +94,7 @@ public struct ExemplarFill: Sendable {
         SeamBlend.apply(to: &output.pixels, original: image.pixels, sourceOf: sourceOf,
                         hole: hole, order: order, width: width, height: height)
         BaseAndDetail.apply(to: &output.pixels, original: image.pixels, hole: hole, order: order,
-                            width: width, height: height, radius: guide.radius, farField: guide.farField)
+                            width: width, height: height, radius: guide.radius, farField: guide.farField, objects: guide.boundaryObjects)
         return output
     }
 

@@ -44,10 +44,14 @@ enum FarField {
     static var screening: Float { 1 / (decay * decay) }
 
     /// Per hole pixel (slot, RGB): the far field carried into the hole. `mean(q)` is the local
-    /// mean around known pixel q (nil where it is not defined).
+    /// mean around known pixel q (nil where it is not defined). `objects` gets each known pixel
+    /// taken for an object, with its weight and the rows' median (`BaseAndDetail` does not carry
+    /// it into the hole either).
     static func continuation(hole: [Bool], order: [Int32], width: Int, height: Int, sweeps: Int, omega: Float,
-                             crossWeight: Float, mean: (Int) -> (Float, Float, Float)?) -> [Float] {
-        MembraneRelaxation.continuation(hole: hole, order: order, width: width, height: height,
+                             crossWeight: Float, objects: inout [Int: Object],
+                             mean: (Int) -> (Float, Float, Float)?) -> [Float] {
+        objects = [:]
+        return MembraneRelaxation.continuation(hole: hole, order: order, width: width, height: height,
                                                sweeps: sweeps, omega: omega, crossWeight: crossWeight) { q in
             guard let local = mean(q) else { return (0, 0, 0) }
             func gap(_ a: (Float, Float, Float), _ b: (Float, Float, Float)) -> Float {
@@ -64,9 +68,16 @@ enum FarField {
             let unlike = min(unlikeRows, gap(local, column.centre) - objectLevels - scatterFactor * far.scatter())
             let far3 = far.centre
             let object = min(max(unlike / objectRamp, 0), 1)
+            if object > 0 { objects[q] = Object(weight: object, median: far3) }
             return (local.0 + object * (far3.0 - local.0), local.1 + object * (far3.1 - local.1),
                     local.2 + object * (far3.2 - local.2))
         }
+    }
+
+    /// A known pixel beside the hole taken for an object: how much (0...1), and the rows' median.
+    struct Object {
+        let weight: Float
+        let median: (Float, Float, Float)
     }
 
     /// The local means of known pixels within `reach` columns and `rows` rows of pixel q (sampled
@@ -95,12 +106,13 @@ enum FarField {
         var r: [Float] = [], g: [Float] = [], b: [Float] = []
         var centre: (Float, Float, Float) = (0, 0, 0)
 
-        /// The largest channel's median absolute deviation from the median.
-        func scatter() -> Float {
+        /// The largest channel's median absolute deviation from the median (`quantile` 0.5), or
+        /// another quantile of the absolute deviations.
+        func scatter(quantile: Float = 0.5) -> Float {
             guard !r.isEmpty else { return 0 }
             func deviation(_ v: [Float], _ m: Float) -> Float {
                 var d = v.map { abs($0 - m) }
-                return FarField.middle(&d)
+                return FarField.select(&d, k: min(d.count - 1, Int(quantile * Float(d.count))))
             }
             return max(deviation(r, centre.0), deviation(g, centre.1), deviation(b, centre.2))
         }
@@ -109,7 +121,11 @@ enum FarField {
     /// The middle value (the upper one of an even count), by quickselect: the order of `values`
     /// changes, and the result is the same as after a sort.
     static func middle(_ values: inout [Float]) -> Float {
-        let k = values.count / 2
+        select(&values, k: values.count / 2)
+    }
+
+    /// The k-th smallest of `values` (0-based), by quickselect: the order of `values` changes.
+    static func select(_ values: inout [Float], k: Int) -> Float {
         var low = 0, high = values.count - 1
         while low < high {
             let pivot = values[(low + high) / 2]

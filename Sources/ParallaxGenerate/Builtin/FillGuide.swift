@@ -20,6 +20,10 @@ struct FillGuide {
     private(set) var guide: [Int32] = []
     /// RGB per hole pixel (slot): what the guides fade into away from the boundary (`FarField`).
     private(set) var farField: [Float] = []
+    /// The known pixels beside the hole that `FarField` took for objects.
+    private(set) var boundaryObjects: [Int: FarField.Object] = [:]
+    /// Which sources would bring an object's colour into rows that hold none.
+    private(set) var objects: ObjectColour
 
     static let sweeps = 40
     static let relaxation: Float = 1.8
@@ -48,13 +52,17 @@ struct FillGuide {
         // The far field from the local means at the fill's coarse scale (9x9), carried into the
         // hole as BaseAndDetail's guide is (links between rows at half weight).
         // (The closure reads the table, not self: a struct's self copied per call costs retains.)
+        var boundaryObjects = [Int: FarField.Object]()
         farField = sums.withUnsafeBufferPointer { table in
             FarField.continuation(hole: hole, order: order, width: width, height: height, sweeps: FarField.sweeps,
-                                  omega: Self.relaxation, crossWeight: BaseAndDetail.crossWeight) { q in
+                                  omega: Self.relaxation, crossWeight: BaseAndDetail.crossWeight,
+                                  objects: &boundaryObjects) { q in
                 let m = Self.mean(table, width: width, height: height, at: q, radius: BaseAndDetail.detailRadius)
                 return m.count > 0 ? (Float(m.0), Float(m.1), Float(m.2)) : nil
             }
         }
+        self.boundaryObjects = boundaryObjects
+        objects = ObjectColour(sums: sums, farField: farField, order: order, width: width, height: height)
         guide = membrane(hole: hole, order: order)
     }
 
@@ -66,7 +74,7 @@ struct FillGuide {
 
     /// The mean colour and count of the known pixels in the box of `radius` around pixel `p`,
     /// from the summed-area table `sums`.
-    @inline(__always) private static func mean(_ sums: UnsafeBufferPointer<Int32>, width: Int, height: Int, at p: Int,
+    @inline(__always) static func mean(_ sums: UnsafeBufferPointer<Int32>, width: Int, height: Int, at p: Int,
                                                radius: Int) -> (Int, Int, Int, count: Int) {
         let x = p % width, y = p / width, stride = width + 1
         let top = max(0, y - radius), bottom = min(height, y + radius + 1)

@@ -20,6 +20,9 @@ struct SalientDetail {
     let radius: Int
     let reach: Int
     let rows: Int
+    /// Sources that would bring an object's colour (a galaxy, smooth, so no detail test sees it)
+    /// into rows whose far field holds none count as bringing new detail too (`ObjectColour`).
+    let objects: ObjectColour?
     /// Counts over the hole's bounding box grown by the reach: strong original pixels and
     /// original pixels, as summed-area tables of the region (`regionWidth + 1` per row).
     private let left: Int
@@ -40,7 +43,9 @@ struct SalientDetail {
     /// How much more the source's detail per pixel must be than the grey variance near the target.
     static let localRatio = 8
 
-    init(repeats: RecentRepeats, original: [Bool], width: Int, height: Int, radius: Int, reach: Int, rows: Int) {
+    init(repeats: RecentRepeats, objects: ObjectColour? = nil, original: [Bool], width: Int, height: Int, radius: Int,
+         reach: Int, rows: Int) {
+        self.objects = objects
         self.width = width
         self.height = height
         self.radius = radius
@@ -80,11 +85,13 @@ struct SalientDetail {
     }
 
     /// Whether copying around `source` to the target `p` brings salient detail (in the part of the
-    /// patch the target does not know yet, `known[q] == 0`) that its surroundings lack (see above).
+    /// patch the target does not know yet, `known[q] == 0`) that its surroundings lack (see above),
+    /// or an object's colour that the far field lacks (`objects`).
     /// `cache` holds each source pixel's detail once computed (`Int32.min`: not yet).
     func bringsNewDetail(source s: Int, target p: Int, pixels px: UnsafeMutableBufferPointer<UInt8>, known kn: UnsafeMutableBufferPointer<UInt8>,
                          repeats: RecentRepeats, cache: UnsafeMutableBufferPointer<Int32>) -> Bool {
         let w = width, h = height, r = radius
+        if let objects, objects.brings(source: s, target: p) { return true }
         let x = p % w, y = p / w, sx = s % w, sy = s / w
         // Strong original pixels along the target's rows (four reads each).
         let x0 = max(left, x - reach) - left, x1 = min(left + regionWidth - 1, x + reach) - left
