@@ -30,10 +30,12 @@ struct ObjectColour {
     static let scatterQuantile: Float = 0.75
     /// Half the side of the box a source's local mean is taken over (`BaseAndDetail.detailRadius`).
     static let meanRadius = 4
-    /// How far along the row the local means' scatter is measured (as `FarField.reach`), and
-    /// every how many columns.
-    static let reach = FarField.reach
-    static let columnStep = 3
+    /// How far along the row the local means' median and scatter are measured, and every how many
+    /// columns. Far: on hubble_deep_field a galaxy's halo filled a third of `FarField.reach` (160)
+    /// beside a gap at the image's edge, as a brick wall's joints fill a third of any reach; at
+    /// 384 it is a tenth. Within the fill's read window (`ExemplarFill.readReach`).
+    static let reach = 384
+    static let columnStep = 4
 
     let width: Int
     let height: Int
