@@ -35,7 +35,10 @@ struct ObjectColour {
     /// beside a gap at the image's edge, as a brick wall's joints fill a third of any reach; at
     /// 384 it is a tenth. Within the fill's read window (`ExemplarFill.readReach`).
     static let reach = 384
-    static let columnStep = 4
+    static let columnStep = 8
+    /// The medians are measured on every `rowStep`-th row and hold for the rows between (speed:
+    /// bench/step_loop.sh; the 9x9 means of neighbouring rows share most of their pixels).
+    static let rowStep = 2
 
     let width: Int
     let height: Int
@@ -70,7 +73,7 @@ struct ObjectColour {
         self.medianTop = medianTop
         var rowMedians = [Float](repeating: .nan, count: max(0, medianBottom - medianTop + 1) * 4)
         sums.withUnsafeBufferPointer { table in
-            for y in stride(from: medianTop, through: medianBottom, by: 1) {
+            for y in stride(from: medianTop, through: medianBottom, by: Self.rowStep) {
                 let row = y - medianTop
                 var samples = FarField.Samples()
                 for x in stride(from: max(0, left - Self.reach), through: min(width - 1, right + Self.reach), by: Self.columnStep) {
@@ -82,6 +85,9 @@ struct ObjectColour {
                 rowMedians[row * 4] = samples.centre.0; rowMedians[row * 4 + 1] = samples.centre.1
                 rowMedians[row * 4 + 2] = samples.centre.2
                 rowMedians[row * 4 + 3] = Self.levels + Self.scatterFactor * samples.scatter(quantile: Self.scatterQuantile)
+                for next in (row + 1)..<min(row + Self.rowStep, rowMedians.count / 4) {
+                    for k in 0..<4 { rowMedians[next * 4 + k] = rowMedians[row * 4 + k] }
+                }
             }
         }
         self.rowMedians = rowMedians
