@@ -30,14 +30,9 @@ enum BaseAndDetail {
     /// `pixels`: the copied fill (RGB); `original`: the image before the fill; `radius`: how far
     /// along the rows the guide's box reaches, and the half side of the box the spread is
     /// measured over; `farField`: per hole pixel (slot, RGB) what the guide fades into
-    /// (`FillGuide.farField`; empty: the guide does not fade); `objects`: the known pixels beside
-    /// the hole taken for objects (`FillGuide.boundaryObjects`), whose local mean the guide starts
-    /// from only in part (by `1 - weight`, the rest the rows' median): in the step loop the guide's
-    /// fade lifted the copies next to a galaxy towards its colour, the next step started from that
-    /// fill, and the halo's copies ran across the whole revealed sky. Only hole pixels change.
+    /// (`FillGuide.farField`; empty: the guide does not fade). Only hole pixels change.
     static func apply(to pixels: inout [UInt8], original: [UInt8], hole: [Bool], order: [Int32],
-                      width: Int, height: Int, radius: Int, farField: [Float] = [],
-                      objects: [Int: FarField.Object] = [:]) {
+                      width: Int, height: Int, radius: Int, farField: [Float] = []) {
         guard !order.isEmpty else { return }
         let r = detailRadius, factor = spreadFactor, slack = self.slack
         // Work inside the hole's bounding box, grown to hold every box read below.
@@ -84,10 +79,7 @@ enum BaseAndDetail {
             let count = known.sum(6, x: x, y: y, radiusX: radius, radiusY: r)
             guard count > 0 else { return (0, 0, 0) }
             func mean(_ k: Int) -> Float { Float(known.sum(k, x: x, y: y, radiusX: radius, radiusY: r) / count) }
-            let local = (mean(0), mean(1), mean(2))
-            guard let object = objects[q] else { return local }
-            let t = object.weight, far = object.median
-            return (local.0 + t * (far.0 - local.0), local.1 + t * (far.1 - local.1), local.2 + t * (far.2 - local.2))
+            return (mean(0), mean(1), mean(2))
         }
         // How far colours stray from their local mean around each known pixel, over the wider
         // box, carried into the hole.

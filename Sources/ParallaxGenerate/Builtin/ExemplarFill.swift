@@ -94,7 +94,7 @@ public struct ExemplarFill: Sendable {
         SeamBlend.apply(to: &output.pixels, original: image.pixels, sourceOf: sourceOf,
                         hole: hole, order: order, width: width, height: height)
         BaseAndDetail.apply(to: &output.pixels, original: image.pixels, hole: hole, order: order,
-                            width: width, height: height, radius: guide.radius, farField: guide.farField, objects: guide.boundaryObjects)
+                            width: width, height: height, radius: guide.radius, farField: guide.farField)
         return output
     }
 

@@ -44,14 +44,10 @@ enum FarField {
     static var screening: Float { 1 / (decay * decay) }
 
     /// Per hole pixel (slot, RGB): the far field carried into the hole. `mean(q)` is the local
-    /// mean around known pixel q (nil where it is not defined). `objects` gets each known pixel
-    /// taken for an object, with its weight and the rows' median (`BaseAndDetail` does not carry
-    /// it into the hole either).
+    /// mean around known pixel q (nil where it is not defined).
     static func continuation(hole: [Bool], order: [Int32], width: Int, height: Int, sweeps: Int, omega: Float,
-                             crossWeight: Float, objects: inout [Int: Object],
-                             mean: (Int) -> (Float, Float, Float)?) -> [Float] {
-        objects = [:]
-        return MembraneRelaxation.continuation(hole: hole, order: order, width: width, height: height,
+                             crossWeight: Float, mean: (Int) -> (Float, Float, Float)?) -> [Float] {
+        MembraneRelaxation.continuation(hole: hole, order: order, width: width, height: height,
                                                sweeps: sweeps, omega: omega, crossWeight: crossWeight) { q in
             guard let local = mean(q) else { return (0, 0, 0) }
             func gap(_ a: (Float, Float, Float), _ b: (Float, Float, Float)) -> Float {
@@ -68,16 +64,9 @@ enum FarField {
             let unlike = min(unlikeRows, gap(local, column.centre) - objectLevels - scatterFactor * far.scatter())
             let far3 = far.centre
             let object = min(max(unlike / objectRamp, 0), 1)
-            if object > 0 { objects[q] = Object(weight: object, median: far3) }
             return (local.0 + object * (far3.0 - local.0), local.1 + object * (far3.1 - local.1),
                     local.2 + object * (far3.2 - local.2))
         }
-    }
-
-    /// A known pixel beside the hole taken for an object: how much (0...1), and the rows' median.
-    struct Object {
-        let weight: Float
-        let median: (Float, Float, Float)
     }
 
     /// The local means of known pixels within `reach` columns and `rows` rows of pixel q (sampled

@@ -20,8 +20,6 @@ struct FillGuide {
     private(set) var guide: [Int32] = []
     /// RGB per hole pixel (slot): what the guides fade into away from the boundary (`FarField`).
     private(set) var farField: [Float] = []
-    /// The known pixels beside the hole that `FarField` took for objects.
-    private(set) var boundaryObjects: [Int: FarField.Object] = [:]
     /// Which sources would bring an object's colour into rows that hold none.
     private(set) var objects: ObjectColour
 
@@ -52,16 +50,13 @@ struct FillGuide {
         // The far field from the local means at the fill's coarse scale (9x9), carried into the
         // hole as BaseAndDetail's guide is (links between rows at half weight).
         // (The closure reads the table, not self: a struct's self copied per call costs retains.)
-        var boundaryObjects = [Int: FarField.Object]()
         farField = sums.withUnsafeBufferPointer { table in
             FarField.continuation(hole: hole, order: order, width: width, height: height, sweeps: FarField.sweeps,
-                                  omega: Self.relaxation, crossWeight: BaseAndDetail.crossWeight,
-                                  objects: &boundaryObjects) { q in
+                                  omega: Self.relaxation, crossWeight: BaseAndDetail.crossWeight) { q in
                 let m = Self.mean(table, width: width, height: height, at: q, radius: BaseAndDetail.detailRadius)
                 return m.count > 0 ? (Float(m.0), Float(m.1), Float(m.2)) : nil
             }
         }
-        self.boundaryObjects = boundaryObjects
         objects = ObjectColour(sums: sums, farField: farField, order: order, width: width, height: height)
         guide = membrane(hole: hole, order: order)
     }
