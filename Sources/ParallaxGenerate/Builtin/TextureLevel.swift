@@ -7,9 +7,10 @@
 /// until grass becomes a grey patch (seen on a photo of grass and on the harness's gravel).
 /// Here each known pixel's local contrast (the standard deviation of grey over the known pixels
 /// of a 9x9 box) is compared with what the rows around the target hold (a low quantile of the
-/// known pixels' contrast within `rows` rows and a search radius of the hole): a source
-/// below `shareInTenths` tenths of that pays the squared shortfall. A smooth region (sky, a blurred background)
-/// expects little contrast, so nothing there changes.
+/// known pixels' contrast within `rows` rows and a search radius of the hole, among the pixels of
+/// about the target's tone): a source below `shareInTenths` tenths of that pays the squared
+/// shortfall. A smooth region (sky, a blurred background, a black table beside a textured
+/// helmet) expects little contrast, so nothing there changes.
 struct TextureLevel {
     let width: Int
     let height: Int
