@@ -138,9 +138,10 @@ struct PatchSynthesizer {
                 // they choose where a run comes from; a run's continuation is judged on its pixels
                 // alone (else periodic structure, whose every source is a "copy", loses its phase).
                 var startingRun = false
+                let textureWanted = texture?.wanted(row: y, guide: (g0, g1, g2)) ?? 0
                 @inline(__always) func distance(_ s: Int, bound: Int) -> Int {
                     var sum = rowCost * abs(s / w - y) * pixelCount
-                    if let texture { sum += texture.shortfallCost(source: s, targetRow: y, weight: textureWeight) * pixelCount }
+                    if let texture { sum += texture.shortfallCost(source: s, wanted: textureWanted, weight: textureWeight) * pixelCount }
                     if startingRun {
                         let mean = guide.low(at: s)
                         let l0 = mean.0 - g0, l1 = mean.1 - g1, l2 = mean.2 - g2

@@ -7,17 +7,27 @@
 /// until grass becomes a grey patch (seen on a photo of grass and on the harness's gravel).
 /// Here each known pixel's local contrast (the standard deviation of grey over the known pixels
 /// of a 9x9 box) is compared with what the rows around the target hold (a low quantile of the
-/// known pixels' contrast within `rows` rows and a search radius of the hole): a source
-/// below `shareInTenths` tenths of that pays the squared shortfall. A smooth region (sky, a blurred background)
-/// expects little contrast, so nothing there changes.
+/// known pixels' contrast within `rows` rows and a search radius of the hole, among the pixels of
+/// about the target's tone): a source below `shareInTenths` tenths of that pays the squared
+/// shortfall. A smooth region (sky, a blurred background, a black table beside a textured
+/// helmet) expects little contrast, so nothing there changes.
 struct TextureLevel {
     let width: Int
     let height: Int
     /// Per pixel: its local contrast, for the known pixels (0 elsewhere).
     private let contrast: [UInt8]
-    /// Per row: the contrast that most known pixels within `rows` rows reach (its `quantileInTenths`
-    /// quantile, every other column).
+    /// Per row, `tones + 1` entries: per tone, the contrast that most known pixels of about that
+    /// tone (it or a neighbouring one) within `rows` rows reach (the `quantileInTenths` quantile,
+    /// every other column); last, the same over all tones.
     private let expected: [UInt8]
+    /// Grey levels are split into this many tones. A pixel's tone is that of its local mean, a
+    /// target's that of its guide colour: what the rows hold in the target's colour is expected, so
+    /// a bright textured object crossing the rows of a dark flat one (a helmet over a black table)
+    /// does not make the table's sources look too flat.
+    static let tones = 8
+    /// Fewer known pixels than this of a tone (with its neighbours) in the rows: the expectation
+    /// over all tones is used.
+    static let minimumToneSamples = 24
     /// Half the side of the box a pixel's contrast is measured over.
     static let radius = 4
     static let rows = 6
@@ -52,6 +62,7 @@ struct TextureLevel {
             }
         }
         var contrast = [UInt8](repeating: 0, count: width * height)
+        var meanGrey = [UInt8](repeating: 0, count: width * height)
         let r = Self.radius
         for y in 0..<height {
             let top = max(0, y - r), bottom = min(height, y + r + 1)
@@ -67,33 +78,67 @@ struct TextureLevel {
                 let variance = Double(spread) / Double(n * n)
                 let deviation = max(0, variance).squareRoot().rounded()
                 contrast[y * width + x] = UInt8(min(255, deviation))
+                meanGrey[y * width + x] = UInt8(min(255, g / n))
             }
         }
         self.contrast = contrast
-        // Per row: the quantile from a histogram of the known pixels' contrast over the rows around it.
-        var expected = [UInt8](repeating: 0, count: height)
-        var histogram = [Int](repeating: 0, count: 256)
-        var total = 0
+        // Per row and tone: the quantile from histograms of the known pixels' contrast over the
+        // rows around it, one per tone of the pixel's local mean grey.
+        let tones = Self.tones
+        var expected = [UInt8](repeating: 0, count: height * (tones + 1))
+        var histogram = [Int](repeating: 0, count: tones * 256)
+        var counts = [Int](repeating: 0, count: tones)
         func add(_ y: Int, _ sign: Int) {
             for x in stride(from: columns.lowerBound, to: columns.upperBound, by: 2) where known[y * width + x] {
-                histogram[Int(contrast[y * width + x])] += sign; total += sign
+                let tone = Int(meanGrey[y * width + x]) * tones / 256
+                histogram[tone * 256 + Int(contrast[y * width + x])] += sign; counts[tone] += sign
             }
+        }
+        /// The `quantileInTenths` quantile of the contrast over tones `tonesRange`.
+        func quantile(_ tonesRange: ClosedRange<Int>, total: Int) -> UInt8 {
+            let wanted = total * Self.quantileInTenths / 10
+            var seen = 0, level = 0
+            while level < 255 {
+                var here = 0
+                for t in tonesRange { here += histogram[t * 256 + level] }
+                if seen + here > wanted { break }
+                seen += here; level += 1
+            }
+            return UInt8(level)
         }
         for y in 0..<min(height, Self.rows) { add(y, 1) }
         for y in 0..<height {
             if y + Self.rows < height { add(y + Self.rows, 1) }
             if y - Self.rows - 1 >= 0 { add(y - Self.rows - 1, -1) }
-            var seen = 0, level = 0
-            while level < 255, seen + histogram[level] <= total * Self.quantileInTenths / 10 { seen += histogram[level]; level += 1 }
-            expected[y] = total > 0 ? UInt8(level) : 0
+            let total = counts.reduce(0, +)
+            guard total > 0 else { continue }
+            let all = quantile(0...(tones - 1), total: total)
+            expected[y * (tones + 1) + tones] = all
+            for tone in 0..<tones {
+                let near = max(0, tone - 1)...min(tones - 1, tone + 1)
+                var n = 0
+                for t in near { n += counts[t] }
+                // Never more than over all tones (measured: a tone's own expectation alone demanded
+                // more texture on the harness's motorcycle, coarse −0.4 dB); too few known pixels
+                // of this tone in these rows to say: what the rows hold overall.
+                expected[y * (tones + 1) + tone] = n >= Self.minimumToneSamples ? min(all, quantile(near, total: n)) : all
+            }
         }
         self.expected = expected
     }
 
-    /// The cost per compared pixel of copying from source `s` to a target on row `y`: `weight`
-    /// times the squared shortfall of the source's contrast below its share of the expected.
-    @inline(__always) func shortfallCost(source s: Int, targetRow y: Int, weight: Int) -> Int {
-        let wanted = Int(expected[y]) * Self.shareInTenths / 10, has = Int(contrast[s])
+    /// The contrast a source for a target on row `y`, whose guide colour is `guide` (RGB), may fall
+    /// short of for free: a share of what the known pixels of about that tone hold in these rows.
+    func wanted(row y: Int, guide: (Int, Int, Int)) -> Int {
+        let grey = min(255, max(0, (77 * guide.0 + 150 * guide.1 + 29 * guide.2) >> 8))
+        let tone = grey * Self.tones / 256
+        return Int(expected[y * (Self.tones + 1) + tone]) * Self.shareInTenths / 10
+    }
+
+    /// The cost per compared pixel of copying from source `s` to a target that wants `wanted`
+    /// (`wanted(row:guide:)`): `weight` times the squared shortfall of the source's contrast.
+    @inline(__always) func shortfallCost(source s: Int, wanted: Int, weight: Int) -> Int {
+        let has = Int(contrast[s])
         guard has < wanted else { return 0 }
         let short = wanted - has
         return weight * short * short
