@@ -58,10 +58,11 @@ enum FarField {
             let far = median(at: q, reach: reach, rows: rows, hole: hole, width: width, height: height, mean: mean)
             let rowGap = gap(local, far.centre) - objectLevels
             guard rowGap > 0 else { return local }
-            let unlikeRows = rowGap - scatterFactor * far.scatter()
+            let allowance = scatterFactor * far.scatter()
+            let unlikeRows = rowGap - allowance
             guard unlikeRows > 0 else { return local }
             let column = median(at: q, reach: tallReach, rows: tallRows, hole: hole, width: width, height: height, mean: mean)
-            let unlike = min(unlikeRows, gap(local, column.centre) - objectLevels - scatterFactor * far.scatter())
+            let unlike = min(unlikeRows, gap(local, column.centre) - objectLevels - allowance)
             let far3 = far.centre
             let object = min(max(unlike / objectRamp, 0), 1)
             return (local.0 + object * (far3.0 - local.0), local.1 + object * (far3.1 - local.1),
