@@ -45,7 +45,7 @@ struct RecentRepeats {
         var holeLeft = width, holeRight = -1
         for p in 0..<(width * height) {
             if original[p] {
-                grey[p] = (77 * Int32(pixels[p * 3]) + 150 * Int32(pixels[p * 3 + 1]) + 29 * Int32(pixels[p * 3 + 2])) >> 8
+                grey[p] = Int32(Grey.of(Int(pixels[p * 3]), Int(pixels[p * 3 + 1]), Int(pixels[p * 3 + 2])))
             } else {
                 holeLeft = min(holeLeft, p % width); holeRight = max(holeRight, p % width)
             }

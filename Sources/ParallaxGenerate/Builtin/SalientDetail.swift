@@ -128,7 +128,7 @@ struct SalientDetail {
         for yy in stride(from: max(0, y - near), through: min(h - 1, y + near), by: 2) {
             for xx in stride(from: max(0, x - near), through: min(w - 1, x + near), by: 2) where kn[yy * w + xx] != 0 {
                 let q = (yy * w + xx) * 3
-                let grey = (77 * Int(px[q]) + 150 * Int(px[q + 1]) + 29 * Int(px[q + 2])) >> 8
+                let grey = Grey.of(Int(px[q]), Int(px[q + 1]), Int(px[q + 2]))
                 sum += grey; squares += grey * grey; n += 1
             }
         }

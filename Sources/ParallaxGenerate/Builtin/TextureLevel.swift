@@ -53,8 +53,7 @@ struct TextureLevel {
             for x in 0..<width {
                 let p = y * width + x
                 if known[p] {
-                    let red = 77 * Int(pixels[p * 3]), green = 150 * Int(pixels[p * 3 + 1]), blue = 29 * Int(pixels[p * 3 + 2])
-                    let grey = Int64((red + green + blue) >> 8)
+                    let grey = Int64(Grey.of(Int(pixels[p * 3]), Int(pixels[p * 3 + 1]), Int(pixels[p * 3 + 2])))
                     g += grey; g2 += grey * grey; n += 1
                 }
                 let e = ((y + 1) * rowStride + x + 1) * 3, above = (y * rowStride + x + 1) * 3
@@ -130,7 +129,7 @@ struct TextureLevel {
     /// The contrast a source for a target on row `y`, whose guide colour is `guide` (RGB), may fall
     /// short of for free: a share of what the known pixels of about that tone hold in these rows.
     func wanted(row y: Int, guide: (Int, Int, Int)) -> Int {
-        let grey = min(255, max(0, (77 * guide.0 + 150 * guide.1 + 29 * guide.2) >> 8))
+        let grey = min(255, max(0, Grey.of(guide.0, guide.1, guide.2)))
         let tone = grey * Self.tones / 256
         return Int(expected[y * (Self.tones + 1) + tone]) * Self.shareInTenths / 10
     }
