@@ -8,8 +8,9 @@ import FilterGraph
 /// extended by the largest per-step shift along the motion axis, with step K+1 and step K on
 /// it. So the overlays (or, for an opaque band, one stack of the two side by side) run once per
 /// step, at the step rate, on that wide picture; it is repeated to the output rate as references
-/// (`fps`) and each frame is a `crop` of it (a pointer move, no copy) at the frame's own offset. The pixels are those of overlaying both
-/// on a fresh canvas every frame, exactly: the crop window is the canvas translated.
+/// (`fps`) and each frame is a `crop` of it (a pointer move, no copy) at the frame's own offset.
+/// The pixels are those of overlaying both on a fresh canvas every frame, exactly: the crop
+/// window is the canvas translated.
 extension RenderGraphBuilder {
     /// True when the layer moves along exactly one axis: the crop path applies. Oblique motion
     /// fills two corners along one axis each (``overlaid``) and keeps the per-frame overlays.

@@ -8,9 +8,10 @@
 /// frequencies (the mean of the copied pixels in a box of `detailRadius`) are clamped to the
 /// guide plus or minus that spread (times `spreadFactor`, plus `slack`), and its detail (the copy
 /// minus that mean) is kept. Away from the boundary the guide fades into the far field
-/// (`FarField`), so an object at the boundary is not carried across the hole as a streak. In a uniform sky the spread is small and a copied tower takes the
-/// sky's colour; among bricks and joints or along a slope edge the spread is large and a copy
-/// that continues the structure keeps its colour.
+/// (`FarField`), so an object at the boundary is not carried across the hole as a streak. In a
+/// uniform sky the spread is small and a copied tower takes the sky's colour; among bricks and
+/// joints or along a slope edge the spread is large and a copy that continues the structure keeps
+/// its colour.
 enum BaseAndDetail {
     /// Half the side of the box whose mean is taken as the low frequencies: about the 8x8 scale
     /// at which the fill's large-scale colour is judged; finer than that is texture and is kept.

@@ -21,7 +21,7 @@ struct FillGuide {
     /// RGB per hole pixel (slot): what the guides fade into away from the boundary (`FarField`).
     private(set) var farField: [Float] = []
     /// Which sources would bring an object's colour into rows that hold none.
-    private(set) var objects: ObjectColour
+    let objects: ObjectColour
 
     static let sweeps = 40
     static let relaxation: Float = 1.8
