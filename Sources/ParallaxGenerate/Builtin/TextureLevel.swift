@@ -46,40 +46,7 @@ struct TextureLevel {
     init(pixels: [UInt8], known: [Bool], width: Int, height: Int, columns: Range<Int>) {
         self.width = width
         self.height = height
-        let rowStride = width + 1
-        var sums = [Int64](repeating: 0, count: rowStride * (height + 1) * 3)
-        for y in 0..<height {
-            var g = Int64(0), g2 = Int64(0), n = Int64(0)
-            for x in 0..<width {
-                let p = y * width + x
-                if known[p] {
-                    let grey = Int64(Grey.of(Int(pixels[p * 3]), Int(pixels[p * 3 + 1]), Int(pixels[p * 3 + 2])))
-                    g += grey; g2 += grey * grey; n += 1
-                }
-                let e = ((y + 1) * rowStride + x + 1) * 3, above = (y * rowStride + x + 1) * 3
-                sums[e] = sums[above] + g; sums[e + 1] = sums[above + 1] + g2; sums[e + 2] = sums[above + 2] + n
-            }
-        }
-        var contrast = [UInt8](repeating: 0, count: width * height)
-        var meanGrey = [UInt8](repeating: 0, count: width * height)
-        let r = Self.radius
-        for y in 0..<height {
-            let top = max(0, y - r), bottom = min(height, y + r + 1)
-            for x in 0..<width where known[y * width + x] {
-                let left = max(0, x - r), right = min(width, x + r + 1)
-                let a = (top * rowStride + left) * 3, b = (top * rowStride + right) * 3
-                let c = (bottom * rowStride + left) * 3, d = (bottom * rowStride + right) * 3
-                let n: Int64 = sums[d + 2] - sums[b + 2] - sums[c + 2] + sums[a + 2]
-                guard n > 1 else { continue }
-                let g: Int64 = sums[d] - sums[b] - sums[c] + sums[a]
-                let g2: Int64 = sums[d + 1] - sums[b + 1] - sums[c + 1] + sums[a + 1]
-                let spread: Int64 = g2 * n - g * g
-                let variance = Double(spread) / Double(n * n)
-                let deviation = max(0, variance).squareRoot().rounded()
-                contrast[y * width + x] = UInt8(min(255, deviation))
-                meanGrey[y * width + x] = UInt8(min(255, g / n))
-            }
-        }
+        let (contrast, meanGrey) = Self.localContrast(pixels: pixels, known: known, width: width, height: height)
         self.contrast = contrast
         // Per row and tone: the quantile from histograms of the known pixels' contrast over the
         // rows around it, one per tone of the pixel's local mean grey.
@@ -124,6 +91,64 @@ struct TextureLevel {
             }
         }
         self.expected = expected
+    }
+
+    /// Per pixel, for the known pixels with more than one known neighbour in their box of
+    /// `radius`: the standard deviation of grey over the box's known pixels, rounded to the
+    /// nearest level (halves up), and their mean grey (truncated); 0 elsewhere.
+    ///
+    /// The box sums slide: per row, column sums over the box's rows are updated by the row
+    /// entering and the row leaving, then summed along the row by a running window. All sums are
+    /// small integers, and the rounding is exact integer arithmetic (see `roundedDeviation`).
+    static func localContrast(pixels: [UInt8], known: [Bool], width: Int, height: Int) -> (contrast: [UInt8], mean: [UInt8]) {
+        var contrast = [UInt8](repeating: 0, count: width * height)
+        var mean = [UInt8](repeating: 0, count: width * height)
+        guard width > 0, height > 0 else { return (contrast, mean) }
+        let r = radius
+        // Grey of the known pixels (0 where unknown, with a count of 0).
+        var grey = [Int32](repeating: 0, count: width * height)
+        for p in 0..<(width * height) where known[p] {
+            grey[p] = Int32(Grey.of(Int(pixels[p * 3]), Int(pixels[p * 3 + 1]), Int(pixels[p * 3 + 2])))
+        }
+        // Column sums over rows top..<bottom: grey, squared grey, count.
+        var columnG = [Int32](repeating: 0, count: width)
+        var columnG2 = [Int32](repeating: 0, count: width)
+        var columnN = [Int32](repeating: 0, count: width)
+        func addRow(_ y: Int, _ sign: Int32) {
+            let row = y * width
+            for x in 0..<width where known[row + x] {
+                let g = grey[row + x]
+                columnG[x] += sign * g; columnG2[x] += sign * g * g; columnN[x] += sign
+            }
+        }
+        for y in 0..<min(height, r) { addRow(y, 1) }
+        for y in 0..<height {
+            if y + r < height { addRow(y + r, 1) }
+            if y - r - 1 >= 0 { addRow(y - r - 1, -1) }
+            // Running window of columns x - r ... x + r.
+            var g = 0, g2 = 0, n = 0
+            for x in 0..<min(width, r) { g += Int(columnG[x]); g2 += Int(columnG2[x]); n += Int(columnN[x]) }
+            let row = y * width
+            for x in 0..<width {
+                if x + r < width { g += Int(columnG[x + r]); g2 += Int(columnG2[x + r]); n += Int(columnN[x + r]) }
+                if x - r - 1 >= 0 { g -= Int(columnG[x - r - 1]); g2 -= Int(columnG2[x - r - 1]); n -= Int(columnN[x - r - 1]) }
+                guard known[row + x], n > 1 else { continue }
+                contrast[row + x] = UInt8(min(255, roundedDeviation(spread: g2 * n - g * g, count: n)))
+                mean[row + x] = UInt8(min(255, g / n))
+            }
+        }
+        return (contrast, mean)
+    }
+
+    /// The nearest integer to √spread / count (halves up), exactly: the `d` with
+    /// (2d − 1)² · count² ≤ 4 · spread < (2d + 1)² · count². A float estimate, then corrected.
+    @inline(__always) static func roundedDeviation(spread: Int, count: Int) -> Int {
+        let spread = max(0, spread)
+        var d = Int(Float(spread).squareRoot() / Float(count) + 0.5)  // an estimate: no libm call
+        let four = 4 * spread, countSquared = count * count
+        while (2 * d + 1) * (2 * d + 1) * countSquared <= four { d += 1 }
+        while d > 0, (2 * d - 1) * (2 * d - 1) * countSquared > four { d -= 1 }
+        return d
     }
 
     /// The contrast a source for a target on row `y`, whose guide colour is `guide` (RGB), may fall
