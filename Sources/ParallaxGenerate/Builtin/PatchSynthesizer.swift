@@ -101,6 +101,13 @@ struct PatchSynthesizer {
         candidateScore.withUnsafeMutableBufferPointer { cs in
         tried.withUnsafeMutableBufferPointer { tried in
         detailCache.withUnsafeMutableBufferPointer { hp in
+            // The search's state, declared once: captured by the local functions below, they live
+            // in boxes, and a box made per pixel costs an allocation each.
+            var stored = 0
+            var best = Int.max, bestIndex = -1
+            var coherentBest = Int.max, coherentIndex = -1
+            var startingRun = false
+            var coherentTried = 0
             for (slot, entry) in order.enumerated() {
                 let p = Int(entry), x = p % w, y = p / w
                 // Source rows whose patch reaches every row the target's patch uses: rows near
@@ -121,9 +128,9 @@ struct PatchSynthesizer {
                 let pixelCount = n
                 let perfect = pixelCount * slack
 
-                var stored = 0
-                var best = Int.max, bestIndex = -1
-                var coherentBest = Int.max, coherentIndex = -1
+                stored = 0
+                best = Int.max; bestIndex = -1
+                coherentBest = Int.max; coherentIndex = -1
                 // Candidates worse than this cannot become a start choice; they are cut short.
                 @inline(__always) func storeBound() -> Int {
                     best == Int.max ? Int.max : 2 * best + 2 * perfect
@@ -137,7 +144,7 @@ struct PatchSynthesizer {
                 // Only where a new run of texture starts do the guide and the copy penalty count:
                 // they choose where a run comes from; a run's continuation is judged on its pixels
                 // alone (else periodic structure, whose every source is a "copy", loses its phase).
-                var startingRun = false
+                startingRun = false
                 let textureWanted = texture?.wanted(row: y, guide: (g0, g1, g2)) ?? 0
                 @inline(__always) func distance(_ s: Int, bound: Int) -> Int {
                     var sum = rowCost * abs(s / w - y) * pixelCount
@@ -191,7 +198,7 @@ struct PatchSynthesizer {
                     let s = cy * w + cx
                     if ok[s] != 0 { consider(s) }
                 }
-                var coherentTried = 0
+                coherentTried = 0
                 @inline(__always) func considerCoherent(_ s: Int) {
                     for k in 0..<coherentTried where tried[k] == s { return }
                     tried[coherentTried] = s; coherentTried += 1
