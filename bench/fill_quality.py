@@ -19,8 +19,8 @@ It prints, per picture and fill, the seeds' scores side by side, then the aggreg
 bands and seeds (the tables in bench/RESULTS.md). --baseline measures a second binary's built-in
 fill beside this one's (e.g. main's release build).
 
-The pictures are crops of the photos in --photos (default /work/photos, or $PICTURES; not in git)
-and one generated landscape (made here from a fixed seed); none of them is used by a fill test.
+The pictures are crops of the photos in --photos (default /work/photos, or $PICTURES; not in git:
+bench/fetch_photos.py writes them from PyPI packages' sample data) and one generated landscape (made here from a fixed seed); none of them is used by a fill test.
 The photos are 512-900 px wide, so the run is 16 steps of 12 px (the fastest band reveals 192 px).
 Scores vary between seeds on one picture: judge over several (the default is seeds 0, 1 and 2).
 """
