@@ -205,7 +205,7 @@ def measure(last, picture):
 
 
 def contact_sheet(entries, path):
-    """Per picture a row: truth | built-in | Telea, the right end of the last step."""
+    """Per picture a row: truth | built-in | Telea (when measured), the right end of the last step."""
     tiles = []
     for name, picture, builtin, telea in entries:
         width = picture.shape[1] - REVEAL
@@ -215,7 +215,7 @@ def contact_sheet(entries, path):
         # The right end (where the fills are), at a common height.
         view = min(width, 2 * REVEAL)
         row = []
-        for image in (truth, builtin, telea):
+        for image in (truth, builtin, telea) if telea is not None else (truth, builtin):
             crop = image[:, -view:]
             scale = 120 / crop.shape[0]
             crop = cv2.resize(crop, (int(crop.shape[1] * scale), 120), interpolation=cv2.INTER_AREA)
@@ -234,7 +234,7 @@ def main():
                                            "measured beside this one's, as fill 'baseline'")
     parser.add_argument("--work", default="/tmp/parallax-fill-quality")
     parser.add_argument("--photos", default=os.environ.get("PICTURES", "/work/photos"))
-    parser.add_argument("--sheet", help="write the contact sheet (truth | built-in | Telea, first seed) here")
+    parser.add_argument("--sheet", help="write the contact sheet (truth | built-in | Telea when measured, first seed) here")
     parser.add_argument("--only", help="comma-separated picture names")
     parser.add_argument("--fills", default="builtin,telea,stretch")
     parser.add_argument("--json", help="write every number here, by seed")
@@ -268,8 +268,8 @@ def main():
                                                     telea if fill == "telea" else None)
                 results.setdefault(name, {})[fill] = {"bands": measure(lasts[fill], picture),
                                                       "seconds_per_step": seconds / STEPS}
-            if index == 0 and "builtin" in lasts and "telea" in lasts:
-                sheet.append((name, picture, lasts["builtin"], lasts["telea"]))
+            if index == 0 and "builtin" in lasts:
+                sheet.append((name, picture, lasts["builtin"], lasts.get("telea")))
     report(by_seed, fills)
     if args.json:
         with open(args.json, "w") as f:

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""The ticking pattern on photos: how periodic along x each band's fill is after a long pan.
+
+    python3 bench/fill_ticking.py --parallax PATH [--baseline PATH] [--seeds 1,2,3,4,5,6]
+                                  [--photos DIR] [--only chelsea,coffee] [--steps 32] [--work DIR]
+
+For each photo: `parallax init PHOTO --straight --steps STEPS` (four bands with the default
+presets, 24 px step shift, moving left), `parallax generate --seed N`, then on the last step, per
+band whose fill is at least 96 px wide, on its revealed columns:
+
+  mid     highest correlation of the fill's mid frequencies (grey 3x3 box mean minus its 25x25
+          box mean, each row's mean removed) with themselves shifted along x by 6..width/2 px
+  fine    the same on the fine high-pass of bench/fill_quality.py (grey minus its 5x5 box mean)
+
+The fill-quality harness's `repeat` is `fine` against the truth; it misses a fill that repeats
+blotches a few dozen pixels wide, which is what a viewer sees marching in from the edge
+(chelsea.png's lower bands: fine 0.17, mid 0.78 in one seed). There is no truth here (the photo
+ends at its edge): the score is the fill's own, and a photo whose content is periodic scores high
+by itself. The score varies a lot between seeds of one binary (chelsea's third band: 0.29 to 0.78
+over three seeds), so compare means over six seeds or more, side by side (--baseline).
+Photos: bench/fetch_photos.py. Nothing is written inside the repository.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+
+import cv2
+import numpy as np
+
+# Relative speeds of the presets `parallax init --straight` gives the four bands (ParallaxCore's
+# LayerPreset), to know how many columns of each band are fill on the last step.
+PRESET_SPEEDS = {"foreground": 1.0, "background": 0.8625, "cloud": 0.35, "horizon": 0.0625}
+MINIMUM_WIDTH = 96
+
+
+def self_correlation(signal):
+    best = -1.0
+    for shift in range(6, signal.shape[1] // 2 + 1):
+        a, b = signal[:, :-shift].ravel(), signal[:, shift:].ravel()
+        a = a - a.mean(); b = b - b.mean()
+        denominator = np.sqrt((a * a).sum() * (b * b).sum())
+        if denominator > 0:
+            best = max(best, float((a * b).sum() / denominator))
+    return best
+
+
+def along_x(signal):
+    return signal - signal.mean(axis=1, keepdims=True)
+
+
+def scores(project, steps):
+    """Per band: (mid, fine) on the revealed columns of the last step, or None when too narrow."""
+    with open(os.path.join(project, "scene.json")) as f:
+        scene = json.load(f)
+    last = cv2.imread(os.path.join(project, "steps", f"{steps:06d}.png"), cv2.IMREAD_COLOR)
+    grey = cv2.cvtColor(last, cv2.COLOR_BGR2GRAY).astype(np.float64)
+    height, width = grey.shape
+    top, out = 0, []
+    for layer in scene["layers"]:
+        rows = layer.get("height", height - top)
+        revealed = min(width, int(steps * scene["stepShift"] * PRESET_SPEEDS[layer["preset"]]))
+        if revealed >= MINIMUM_WIDTH:
+            fill = grey[top:top + rows, width - revealed:]
+            blur = lambda n: cv2.blur(fill, (n, n), borderType=cv2.BORDER_REFLECT)
+            out.append((self_correlation(along_x(blur(3) - blur(25))),
+                        self_correlation(along_x(fill - blur(5)))))
+        else:
+            out.append(None)
+        top += rows
+    return out
+
+
+def run(command):
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"fill_ticking: {' '.join(command)} failed: {result.stderr.strip()}")
+
+
+def measure(parallax, photo, seed, steps, folder):
+    project = os.path.join(folder, "project")
+    run([parallax, "init", photo, project, "--force", "--straight", "--steps", str(steps)])
+    run([parallax, "generate", project, "--restart", "--quiet", "--seed", str(seed)])
+    return scores(project, steps)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--parallax", required=True)
+    parser.add_argument("--baseline", help="another parallax binary, measured beside this one")
+    parser.add_argument("--seeds", default="1,2,3,4,5,6")
+    parser.add_argument("--steps", type=int, default=32)
+    parser.add_argument("--photos", default=os.environ.get("PICTURES", "/work/photos"))
+    parser.add_argument("--only", default="chelsea,coffee,astronaut,grace_hopper")
+    parser.add_argument("--work", default="/tmp/parallax-fill-ticking")
+    args = parser.parse_args()
+    binaries = [("this", args.parallax)] + ([("baseline", args.baseline)] if args.baseline else [])
+    seeds = [int(v) for v in args.seeds.split(",")]
+    names = args.only.split(",")
+    for name in names:
+        if not os.path.exists(os.path.join(args.photos, name + ".png")):
+            raise SystemExit(f"fill_ticking: no {args.photos}/{name}.png (python3 bench/fetch_photos.py)")
+    # results[binary][(name, band)] = [(mid, fine) per seed]
+    results = {label: {} for label, _ in binaries}
+    for name in names:
+        for seed in seeds:
+            for label, binary in binaries:
+                folder = os.path.join(args.work, label, name, f"seed{seed}")
+                for band, score in enumerate(measure(binary, os.path.join(args.photos, name + ".png"), seed,
+                                                     args.steps, folder)):
+                    if score is not None:
+                        results[label].setdefault((name, band), []).append(score)
+        print(f"{name}: done", file=sys.stderr)
+    print(f"{args.steps} steps, four straight bands (presets), seeds {args.seeds}; mean over seeds, mid (fine)")
+    print()
+    print("| picture | band | " + " | ".join(label for label, _ in binaries) + " |")
+    print("|---|---|" + "---|" * len(binaries))
+    for key in results["this"]:
+        cells = []
+        for label, _ in binaries:
+            values = results[label][key]
+            cells.append(f"{statistics.mean(v[0] for v in values):.2f} ({statistics.mean(v[1] for v in values):.2f})")
+        print(f"| {key[0]} | {key[1]} | " + " | ".join(cells) + " |")
+    print()
+    for label, _ in binaries:
+        mids = [v[0] for values in results[label].values() for v in values]
+        print(f"{label}: mid mean {statistics.mean(mids):.3f} over {len(mids)} band-seeds "
+              f"(standard error {statistics.stdev(mids) / len(mids) ** 0.5:.3f}), above 0.4: {sum(m > 0.4 for m in mids)}")
+
+
+if __name__ == "__main__":
+    main()
