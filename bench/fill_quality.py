@@ -24,7 +24,8 @@ bands and seeds (the tables in bench/RESULTS.md). --baseline measures a second b
 fill beside this one's (e.g. main's release build).
 
 The pictures are crops of the photos in --photos (default /work/photos, or $PICTURES; not in git:
-bench/fetch_photos.py writes them from PyPI packages' sample data) and one generated landscape (made here from a fixed seed); none of them is used by a fill test.
+bench/fetch_photos.py writes them from PyPI packages' sample data) and one generated landscape
+(made here from a fixed seed); none of them is used by a fill test.
 The photos are 512-900 px wide, so the run is 16 steps of 12 px (the fastest band reveals 192 px).
 Scores vary between seeds on one picture: judge over several (the default is seeds 0, 1 and 2).
 """
@@ -174,6 +175,11 @@ def self_correlation(hp):
     return best
 
 
+def along_x(hp):
+    """The high-pass without each row's mean: what a line along x adds at every shift."""
+    return hp - hp.mean(axis=1, keepdims=True)
+
+
 def coarse_psnr(fill, truth):
     h, w = (fill.shape[0] // 8) * 8, (fill.shape[1] // 8) * 8
     if h == 0 or w == 0:
@@ -193,7 +199,6 @@ def measure(last, picture):
         truth = picture[a:b, width:width + shift]
         known_ok = bool(np.array_equal(last[a:b, :width - shift], picture[a:b, shift:width]))
         hp_fill, hp_truth = highpass(fill), highpass(truth)
-        along_x = lambda hp: hp - hp.mean(axis=1, keepdims=True)
         rows.append({
             "repeat": self_correlation(hp_fill) - self_correlation(hp_truth),
             "repeat_without_rows": self_correlation(along_x(hp_fill)) - self_correlation(along_x(hp_truth)),

@@ -30,25 +30,13 @@ import sys
 import cv2
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fill_quality import along_x, self_correlation  # noqa: E402  (the harness's measures)
+
 # Relative speeds of the presets `parallax init --straight` gives the four bands (ParallaxCore's
 # LayerPreset), to know how many columns of each band are fill on the last step.
 PRESET_SPEEDS = {"foreground": 1.0, "background": 0.8625, "cloud": 0.35, "horizon": 0.0625}
 MINIMUM_WIDTH = 96
-
-
-def self_correlation(signal):
-    best = -1.0
-    for shift in range(6, signal.shape[1] // 2 + 1):
-        a, b = signal[:, :-shift].ravel(), signal[:, shift:].ravel()
-        a = a - a.mean(); b = b - b.mean()
-        denominator = np.sqrt((a * a).sum() * (b * b).sum())
-        if denominator > 0:
-            best = max(best, float((a * b).sum() / denominator))
-    return best
-
-
-def along_x(signal):
-    return signal - signal.mean(axis=1, keepdims=True)
 
 
 def scores(project, steps):
@@ -126,8 +114,9 @@ def main():
     print()
     for label, _ in binaries:
         mids = [v[0] for values in results[label].values() for v in values]
+        error = statistics.stdev(mids) / len(mids) ** 0.5 if len(mids) > 1 else float("nan")
         print(f"{label}: mid mean {statistics.mean(mids):.3f} over {len(mids)} band-seeds "
-              f"(standard error {statistics.stdev(mids) / len(mids) ** 0.5:.3f}), above 0.4: {sum(m > 0.4 for m in mids)}")
+              f"(standard error {error:.3f}), above 0.4: {sum(m > 0.4 for m in mids)}")
 
 
 if __name__ == "__main__":
