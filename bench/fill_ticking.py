@@ -6,7 +6,8 @@
 
 For each photo: `parallax init PHOTO --straight --steps STEPS` (four bands with the default
 presets, 24 px step shift, moving left), `parallax generate --seed N`, then on the last step, per
-band whose fill is at least 96 px wide, on its revealed columns:
+band whose fill is at least 96 px wide (`parallax plan --json` gives its rows and shift per
+step), on its revealed columns:
 
   mid     highest correlation of the fill's mid frequencies (grey 3x3 box mean minus its 25x25
           box mean, each row's mean removed) with themselves shifted along x by 6..width/2 px
@@ -33,45 +34,44 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fill_quality import along_x, self_correlation  # noqa: E402  (the harness's measures)
 
-# Relative speeds of the presets `parallax init --straight` gives the four bands (ParallaxCore's
-# LayerPreset), to know how many columns of each band are fill on the last step.
-PRESET_SPEEDS = {"foreground": 1.0, "background": 0.8625, "cloud": 0.35, "horizon": 0.0625}
 MINIMUM_WIDTH = 96
 
 
-def scores(project, steps):
-    """Per band: (mid, fine) on the revealed columns of the last step, or None when too narrow."""
-    with open(os.path.join(project, "scene.json")) as f:
-        scene = json.load(f)
-    last = cv2.imread(os.path.join(project, "steps", f"{steps:06d}.png"), cv2.IMREAD_COLOR)
+def scores(last_step, plan, steps):
+    """Per band: (mid, fine) on the revealed columns of the last step, or None when too narrow.
+    `plan`: `parallax plan --json` of the project (each layer's rows and per-step velocity)."""
+    last = cv2.imread(last_step, cv2.IMREAD_COLOR)
     grey = cv2.cvtColor(last, cv2.COLOR_BGR2GRAY).astype(np.float64)
-    height, width = grey.shape
-    top, out = 0, []
-    for layer in scene["layers"]:
-        rows = layer.get("height", height - top)
-        revealed = min(width, int(steps * scene["stepShift"] * PRESET_SPEEDS[layer["preset"]]))
+    width = grey.shape[1]
+    out = []
+    for layer in plan["layers"]:
+        # Straight bands: the same rows in every column.
+        top, bottom = layer["top"][-1], layer["bottom"][-1]
+        revealed = min(width, int(steps * abs(layer["velocity"][0])))
         if revealed >= MINIMUM_WIDTH:
-            fill = grey[top:top + rows, width - revealed:]
+            fill = grey[top:bottom, width - revealed:]
             blur = lambda n: cv2.blur(fill, (n, n), borderType=cv2.BORDER_REFLECT)
             out.append((self_correlation(along_x(blur(3) - blur(25))),
                         self_correlation(along_x(fill - blur(5)))))
         else:
             out.append(None)
-        top += rows
     return out
 
 
 def run(command):
+    """Runs the command; returns its standard output."""
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"fill_ticking: {' '.join(command)} failed: {result.stderr.strip()}")
+    return result.stdout
 
 
 def measure(parallax, photo, seed, steps, folder):
     project = os.path.join(folder, "project")
     run([parallax, "init", photo, project, "--force", "--straight", "--steps", str(steps)])
     run([parallax, "generate", project, "--restart", "--quiet", "--seed", str(seed)])
-    return scores(project, steps)
+    plan = json.loads(run([parallax, "plan", project, "--json"]))
+    return scores(os.path.join(project, "steps", f"{steps:06d}.png"), plan, steps)
 
 
 def main():
