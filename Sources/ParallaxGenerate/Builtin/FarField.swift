@@ -48,7 +48,7 @@ enum FarField {
     static func continuation(hole: [Bool], order: [Int32], width: Int, height: Int, sweeps: Int, omega: Float,
                              crossWeight: Float, mean: (Int) -> (Float, Float, Float)?) -> [Float] {
         MembraneRelaxation.continuation(hole: hole, order: order, width: width, height: height,
-                                               sweeps: sweeps, omega: omega, crossWeight: crossWeight) { q in
+                                        sweeps: sweeps, omega: omega, crossWeight: crossWeight) { q in
             guard let local = mean(q) else { return (0, 0, 0) }
             func gap(_ a: (Float, Float, Float), _ b: (Float, Float, Float)) -> Float {
                 max(abs(a.0 - b.0), abs(a.1 - b.1), abs(a.2 - b.2))
