@@ -24,8 +24,10 @@ public final class BuiltinInpainter: Inpainter {
             let image = Array(request.image.pixels[(context.lowerBound * width * 3)..<(context.upperBound * width * 3)])
             let fill = ExemplarFill(seed: StepSeed.derive(seed: request.seed, step: request.step, salt: UInt64(band.layerIndex + 1)),
                                     patchSize: patchSize)
+            let reference = request.reference.map { $0.cropped(x: 0..<$0.width, y: context) }
             let filled = fill.fill(Raster(width: width, height: context.count, channels: 3, pixels: image),
-                                   mask: Raster(width: width, height: context.count, channels: 1, pixels: mask))
+                                   mask: Raster(width: width, height: context.count, channels: 1, pixels: mask),
+                                   reference: reference)
             let offset = (rows.lowerBound - context.lowerBound) * width * 3
             output.pixels.replaceSubrange((rows.lowerBound * width * 3)..<(rows.upperBound * width * 3),
                                           with: filled.pixels[offset..<(offset + rows.count * width * 3)])

@@ -20,9 +20,13 @@ public struct InpaintRequest: Sendable {
     public let negativePrompt: String
     /// A depth map for the image, when the user gave one.
     public let depthPath: String?
+    /// The input image (step 0), when the step loop has it: what each layer's rows held before
+    /// any fill. The built-in fill reads its texture level from it.
+    public let reference: Raster?
 
     public init(step: Int, seed: UInt64, image: Raster, mask: Raster, maskPath: String, workDirectory: String, plan: MotionPlan,
-                bands: [BandShift], prompt: String = "", negativePrompt: String = "", depthPath: String? = nil) {
+                bands: [BandShift], prompt: String = "", negativePrompt: String = "", depthPath: String? = nil,
+                reference: Raster? = nil) {
         self.step = step
         self.seed = seed
         self.image = image
@@ -34,6 +38,7 @@ public struct InpaintRequest: Sendable {
         self.prompt = prompt
         self.negativePrompt = negativePrompt
         self.depthPath = depthPath
+        self.reference = reference
     }
 
     /// "top:height" for every layer, comma separated: the rows each band covers.

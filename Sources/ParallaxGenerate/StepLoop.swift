@@ -47,6 +47,17 @@ public final class StepLoop {
         self.settings = settings
     }
 
+    /// Step 0 (the input image), read once: every request carries it as the reference of what
+    /// the layers held before any fill. Read from the step folder, so a resumed run sees what an
+    /// uninterrupted one saw.
+    private var input: Raster?
+    private func inputImage() throws -> Raster {
+        if let input { return input }
+        let image = try PNGImage.read(folder.stepPath(0), channels: 3)
+        input = image
+        return image
+    }
+
     /// The step the loop would start at: 1 for a fresh run, n + 1 after n journaled steps.
     public func resumePoint() -> Int {
         settings.restart ? 1 : finishedSteps() + 1
@@ -175,7 +186,7 @@ public final class StepLoop {
             let request = InpaintRequest(step: step, seed: seed, image: shifted.image, mask: mask, maskPath: folder.maskPath(step),
                                          workDirectory: workDirectory, plan: project.plan, bands: shifted.bands,
                                          prompt: settings.prompt, negativePrompt: settings.negativePrompt,
-                                         depthPath: settings.depthPath)
+                                         depthPath: settings.depthPath, reference: try inputImage())
             let filled = try inpainter.inpaint(request)
             guard filled.width == previous.width, filled.height == previous.height, filled.channels == 3 else {
                 throw InpaintError("inpainter \(inpainter.name) returned a \(filled.width)x\(filled.height) image for step \(step), "

@@ -43,11 +43,30 @@ struct TextureLevel {
     /// `known`: the pixels known before the fill (its sources).
     /// `columns`: where along the rows the expected contrast is read (the same columns whatever
     /// part of the image the fill was given, so that the result does not depend on it).
-    init(pixels: [UInt8], known: [Bool], width: Int, height: Int, columns: Range<Int>) {
+    /// `reference`: when given (RGB, `height` rows, any width), the expected contrast is read
+    /// from all of it instead: the layer's rows as the input image holds them. In the step loop
+    /// the known pixels beside the gap are the last steps' fills, and expecting what they hold
+    /// lets a long pan drift flat (a flatter step lowers the bar for the next).
+    init(pixels: [UInt8], known: [Bool], width: Int, height: Int, columns: Range<Int>,
+         reference: (pixels: [UInt8], width: Int)? = nil) {
         self.width = width
         self.height = height
         let (contrast, meanGrey) = Self.localContrast(pixels: pixels, known: known, width: width, height: height)
         self.contrast = contrast
+        if let reference, reference.width > 0 {
+            let all = [Bool](repeating: true, count: reference.width * height)
+            let read = Self.localContrast(pixels: reference.pixels, known: all, width: reference.width, height: height)
+            expected = Self.expectations(contrast: read.contrast, meanGrey: read.mean, known: all, width: reference.width,
+                                         height: height, columns: 0..<reference.width)
+        } else {
+            expected = Self.expectations(contrast: contrast, meanGrey: meanGrey, known: known, width: width, height: height,
+                                         columns: columns)
+        }
+    }
+
+    /// Per row, `tones + 1` entries (see `expected`), from the known pixels' contrast and mean grey.
+    private static func expectations(contrast: [UInt8], meanGrey: [UInt8], known: [Bool], width: Int, height: Int,
+                                     columns: Range<Int>) -> [UInt8] {
         // Per row and tone: the quantile from histograms of the known pixels' contrast over the
         // rows around it, one per tone of the pixel's local mean grey.
         let tones = Self.tones
@@ -90,7 +109,7 @@ struct TextureLevel {
                 expected[y * (tones + 1) + tone] = n >= Self.minimumToneSamples ? min(all, quantile(near, total: n)) : all
             }
         }
-        self.expected = expected
+        return expected
     }
 
     /// Per pixel, for the known pixels with more than one known neighbour in their box of

@@ -1,0 +1,69 @@
+import Foundation
+import ParallaxAV
+import ParallaxCore
+import Testing
+@testable import ParallaxGenerate
+
+/// On a long pan the known pixels beside the gap are the last steps' fills: when the texture level
+/// expects what they hold, a flatter step lowers the bar for the next and grass drifts into a grey
+/// smear (grass.png, 32 steps). With the input image as the reference, it expects what the layer
+/// held before any fill.
+@Suite struct ExemplarFillTextureReferenceTests {
+    /// Grain around a light grey (the input), and the same rows gone nearly flat (a drifted fill).
+    static func grain(width: Int, height: Int, amplitude: Int) -> [UInt8] {
+        let (pixels, _) = ExemplarFillTextureToneTests.grainBesideFlatBlack(width: width * 4 / 3, height: height)
+        var out = [UInt8](repeating: 0, count: width * height * 3)
+        for y in 0..<height {
+            for x in 0..<width {
+                // The grain part only, scaled about its mean.
+                let v = Int(pixels[(y * (width * 4 / 3) + x) * 3])
+                let scaled = 170 + (v - 170) * amplitude / 100
+                for c in 0..<3 { out[(y * width + x) * 3 + c] = UInt8(clamping: scaled) }
+            }
+        }
+        return out
+    }
+
+    @Test func theReferenceSetsTheExpectationNotTheDriftedRows() {
+        let width = 180, height = 40
+        let drifted = Self.grain(width: width, height: height, amplitude: 10)
+        let input = Self.grain(width: width, height: height, amplitude: 100)
+        let known = [Bool](repeating: true, count: width * height)
+        let alone = TextureLevel(pixels: drifted, known: known, width: width, height: height, columns: 0..<width)
+        let withReference = TextureLevel(pixels: drifted, known: known, width: width, height: height, columns: 0..<width,
+                                         reference: (input, width))
+        let guide = (170, 170, 170)
+        // The drifted rows expect almost nothing; the input expects the grain's level.
+        #expect(alone.wanted(row: 20, guide: guide) <= 3)
+        #expect(withReference.wanted(row: 20, guide: guide) >= 10)
+        // So a source as flat as the drifted rows pays with the reference and not without it.
+        let source = 20 * width + 90
+        #expect(alone.shortfallCost(source: source, wanted: alone.wanted(row: 20, guide: guide), weight: 4) == 0)
+        #expect(withReference.shortfallCost(source: source, wanted: withReference.wanted(row: 20, guide: guide), weight: 4) > 0)
+    }
+
+    @Test func theStepLoopPassesItsInputToEveryRequest() throws {
+        let directory = NSTemporaryDirectory() + "parallax-reference-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let recorder = ReferenceRecorder()
+        let project = try GenerateFixtures.project(in: directory, steps: 3)
+        _ = try StepLoop(project: project, inpainter: recorder, settings: GenerateSettings()).run()
+        let input = try PNGImage.read(project.folder.stepPath(0), channels: 3)
+        #expect(recorder.references.count == 3)
+        #expect(recorder.references.allSatisfy { $0 == input })
+    }
+}
+
+/// Records each request's reference and fills with grey.
+private final class ReferenceRecorder: Inpainter, @unchecked Sendable {
+    let name = "reference-recorder"
+    var references: [Raster?] = []
+    func inpaint(_ request: InpaintRequest) throws -> Raster {
+        references.append(request.reference)
+        var output = request.image
+        for p in 0..<(request.mask.width * request.mask.height) where request.mask.pixels[p] != 0 {
+            for c in 0..<3 { output.pixels[p * 3 + c] = 128 }
+        }
+        return output
+    }
+}
