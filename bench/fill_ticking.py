@@ -12,6 +12,8 @@ step), on its revealed columns:
   mid     highest correlation of the fill's mid frequencies (grey 3x3 box mean minus its 25x25
           box mean, each row's mean removed) with themselves shifted along x by 6..width/2 px
   fine    the same on the fine high-pass of bench/fill_quality.py (grey minus its 5x5 box mean)
+  level   the standard deviation of that fine high-pass over the input image's (step 0) on the
+          band's rows: below about 0.75 the fill has drifted flat (grass going grey on a long pan)
 
 The fill-quality harness's `repeat` is `fine` against the truth; it misses a fill that repeats
 blotches a few dozen pixels wide, which is what a viewer sees marching in from the edge
@@ -37,11 +39,16 @@ from fill_quality import along_x, self_correlation  # noqa: E402  (the harness's
 MINIMUM_WIDTH = 96
 
 
-def scores(last_step, plan, steps):
-    """Per band: (mid, fine) on the revealed columns of the last step, or None when too narrow.
-    `plan`: `parallax plan --json` of the project (each layer's rows and per-step velocity)."""
-    last = cv2.imread(last_step, cv2.IMREAD_COLOR)
-    grey = cv2.cvtColor(last, cv2.COLOR_BGR2GRAY).astype(np.float64)
+def fine_highpass(grey):
+    return grey - cv2.blur(grey, (5, 5), borderType=cv2.BORDER_REFLECT)
+
+
+def scores(last_step, first_step, plan, steps):
+    """Per band: (mid, fine, level) on the revealed columns of the last step, or None when too
+    narrow. `plan`: `parallax plan --json` of the project (each layer's rows and per-step velocity)."""
+    def grey_of(path):
+        return cv2.cvtColor(cv2.imread(path, cv2.IMREAD_COLOR), cv2.COLOR_BGR2GRAY).astype(np.float64)
+    grey, first = grey_of(last_step), grey_of(first_step)
     width = grey.shape[1]
     out = []
     for layer in plan["layers"]:
@@ -51,8 +58,9 @@ def scores(last_step, plan, steps):
         if revealed >= MINIMUM_WIDTH:
             fill = grey[top:bottom, width - revealed:]
             blur = lambda n: cv2.blur(fill, (n, n), borderType=cv2.BORDER_REFLECT)
+            level = fine_highpass(fill).std() / max(fine_highpass(first[top:bottom]).std(), 1e-9)
             out.append((self_correlation(along_x(blur(3) - blur(25))),
-                        self_correlation(along_x(fill - blur(5)))))
+                        self_correlation(along_x(fill - blur(5))), float(level)))
         else:
             out.append(None)
     return out
@@ -71,7 +79,8 @@ def measure(parallax, photo, seed, steps, folder):
     run([parallax, "init", photo, project, "--force", "--straight", "--steps", str(steps)])
     run([parallax, "generate", project, "--restart", "--quiet", "--seed", str(seed)])
     plan = json.loads(run([parallax, "plan", project, "--json"]))
-    return scores(os.path.join(project, "steps", f"{steps:06d}.png"), plan, steps)
+    return scores(os.path.join(project, "steps", f"{steps:06d}.png"), os.path.join(project, "steps", "000000.png"),
+                  plan, steps)
 
 
 def main():
@@ -101,7 +110,7 @@ def main():
                     if score is not None:
                         results[label].setdefault((name, band), []).append(score)
         print(f"{name}: done", file=sys.stderr)
-    print(f"{args.steps} steps, four straight bands (presets), seeds {args.seeds}; mean over seeds, mid (fine)")
+    print(f"{args.steps} steps, four straight bands (presets), seeds {args.seeds}; mean over seeds, mid (fine) level")
     print()
     print("| picture | band | " + " | ".join(label for label, _ in binaries) + " |")
     print("|---|---|" + "---|" * len(binaries))
@@ -109,14 +118,16 @@ def main():
         cells = []
         for label, _ in binaries:
             values = results[label][key]
-            cells.append(f"{statistics.mean(v[0] for v in values):.2f} ({statistics.mean(v[1] for v in values):.2f})")
+            cells.append(f"{statistics.mean(v[0] for v in values):.2f} ({statistics.mean(v[1] for v in values):.2f}) "
+                         f"{statistics.mean(v[2] for v in values):.2f}")
         print(f"| {key[0]} | {key[1]} | " + " | ".join(cells) + " |")
     print()
     for label, _ in binaries:
         mids = [v[0] for values in results[label].values() for v in values]
         error = statistics.stdev(mids) / len(mids) ** 0.5 if len(mids) > 1 else float("nan")
         print(f"{label}: mid mean {statistics.mean(mids):.3f} over {len(mids)} band-seeds "
-              f"(standard error {error:.3f}), above 0.4: {sum(m > 0.4 for m in mids)}")
+              f"(standard error {error:.3f}), above 0.4: {sum(m > 0.4 for m in mids)}; "
+              f"level below 0.75: {sum(v[2] < 0.75 for values in results[label].values() for v in values)}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,23 @@ public final class BuiltinInpainter: Inpainter {
         self.patchSize = patchSize
     }
 
+    /// Per band's context rows, what the request's reference (the input image) held there: the
+    /// same for every step of a run, so read once.
+    private var references: [Range<Int>: TextureReference] = [:]
+    private var referenceImage: Raster?
+
+    private func textureReference(_ image: Raster?, rows: Range<Int>) -> TextureReference? {
+        guard let image else { return nil }
+        if image != referenceImage {  // the same buffer step after step: compared by identity first
+            referenceImage = image
+            references = [:]
+        }
+        if let known = references[rows] { return known }
+        let reference = TextureReference(image.cropped(x: 0..<image.width, y: rows))
+        references[rows] = reference
+        return reference
+    }
+
     public func inpaint(_ request: InpaintRequest) throws -> Raster {
         var output = request.image
         let width = request.image.width, height = request.image.height
@@ -24,7 +41,7 @@ public final class BuiltinInpainter: Inpainter {
             let image = Array(request.image.pixels[(context.lowerBound * width * 3)..<(context.upperBound * width * 3)])
             let fill = ExemplarFill(seed: StepSeed.derive(seed: request.seed, step: request.step, salt: UInt64(band.layerIndex + 1)),
                                     patchSize: patchSize)
-            let reference = request.reference.map { $0.cropped(x: 0..<$0.width, y: context) }
+            let reference = textureReference(request.reference, rows: context)
             let filled = fill.fill(Raster(width: width, height: context.count, channels: 3, pixels: image),
                                    mask: Raster(width: width, height: context.count, channels: 1, pixels: mask),
                                    reference: reference)

@@ -30,21 +30,24 @@ public struct ExemplarFill: Sendable {
     }
 
     /// `image`: RGB (3 channels). `mask`: gray (1 channel), same size; non-zero means fill.
-    /// `reference`: RGB, as many rows as `image` (any width): what these rows held before any
-    /// fill (the layer in the input image); the texture level expects what it holds
-    /// (`TextureLevel`). Returns the image with masked pixels filled and every other pixel
-    /// unchanged.
-    public func fill(_ image: Raster, mask: Raster, reference: Raster? = nil) -> Raster {
+    /// Returns the image with masked pixels filled and every other pixel unchanged.
+    public func fill(_ image: Raster, mask: Raster) -> Raster {
+        fill(image, mask: mask, reference: nil)
+    }
+
+    /// The same, where `reference` says what these rows held before any fill (the layer in the
+    /// input image): the texture level's floor (`TextureReference`).
+    func fill(_ image: Raster, mask: Raster, reference: TextureReference?) -> Raster {
         precondition(image.channels == 3 && mask.channels == 1, "fill needs an RGB image and a gray mask")
         precondition(image.width == mask.width && image.height == mask.height, "image and mask sizes differ")
-        precondition(reference.map { $0.channels == 3 && $0.height == image.height } ?? true, "the reference needs the image's rows, RGB")
+        precondition(reference.map { $0.height == image.height } ?? true, "the texture reference needs the image's rows")
         let hole = mask.pixels.map { $0 != 0 }
         guard let window = readWindow(hole: hole, width: image.width, height: image.height) else {
             return fillReadingAll(image, mask: mask, reference: reference)
         }
         var output = image
         output.paste(fillReadingAll(image.cropped(x: window.x, y: window.y), mask: mask.cropped(x: window.x, y: window.y),
-                                    reference: reference?.cropped(x: 0..<reference!.width, y: window.y)),
+                                    reference: reference?.rows(window.y)),
                      atX: window.x.lowerBound, y: window.y.lowerBound)
         return output
     }
@@ -52,7 +55,7 @@ public struct ExemplarFill: Sendable {
     /// The fill computed over the whole of `image`. `fill(_:mask:)` gives the same pixels from
     /// the part within `readReach` of the hole, except where no source lies within `searchRadius`
     /// of a target: its search then widens to the whole part it was given.
-    func fillReadingAll(_ image: Raster, mask: Raster, reference: Raster? = nil) -> Raster {
+    func fillReadingAll(_ image: Raster, mask: Raster, reference: TextureReference? = nil) -> Raster {
         let width = image.width, height = image.height
         let hole = mask.pixels.map { $0 != 0 }
         guard hole.contains(true) else { return image }
@@ -91,7 +94,7 @@ public struct ExemplarFill: Sendable {
                                    radius: patchSize / 2, reach: Self.salientReach, rows: Self.salientRows),
             texture: TextureLevel(pixels: image.pixels, known: original, width: width, height: height,
                                   columns: Self.holeColumns(hole, width: width, height: height, grownBy: searchRadius),
-                                  reference: reference.map { ($0.pixels, $0.width) }),
+                                  reference: reference),
             textureWeight: Self.textureWeight)
         for _ in 0...refinementPasses {
             synthesizer.pass(pixels: &output.pixels, known: &known, sourceOf: &sourceOf,

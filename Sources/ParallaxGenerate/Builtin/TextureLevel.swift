@@ -11,6 +11,8 @@
 /// about the target's tone): a source below `shareInTenths` tenths of that pays the squared
 /// shortfall. A smooth region (sky, a blurred background, a black table beside a textured
 /// helmet) expects little contrast, so nothing there changes.
+/// In the step loop the expectation never falls below what the layer's rows held in the input
+/// image (`TextureReference`): on a long pan the known pixels beside the gap are earlier fills.
 struct TextureLevel {
     let width: Int
     let height: Int
@@ -43,30 +45,29 @@ struct TextureLevel {
     /// `known`: the pixels known before the fill (its sources).
     /// `columns`: where along the rows the expected contrast is read (the same columns whatever
     /// part of the image the fill was given, so that the result does not depend on it).
-    /// `reference`: when given (RGB, `height` rows, any width), the expected contrast is read
-    /// from all of it instead: the layer's rows as the input image holds them. In the step loop
-    /// the known pixels beside the gap are the last steps' fills, and expecting what they hold
-    /// lets a long pan drift flat (a flatter step lowers the bar for the next).
+    /// `reference`: what these rows held in the input image (`TextureReference`); the expectation
+    /// never falls below it. A floor, not a replacement: where the columns beside the gap hold
+    /// more than the rows do on average, they still set the bar.
     init(pixels: [UInt8], known: [Bool], width: Int, height: Int, columns: Range<Int>,
-         reference: (pixels: [UInt8], width: Int)? = nil) {
+         reference: TextureReference? = nil) {
+        precondition(reference.map { $0.height == height } ?? true, "the texture reference needs the image's rows")
         self.width = width
         self.height = height
         let (contrast, meanGrey) = Self.localContrast(pixels: pixels, known: known, width: width, height: height)
         self.contrast = contrast
-        if let reference, reference.width > 0 {
-            let all = [Bool](repeating: true, count: reference.width * height)
-            let read = Self.localContrast(pixels: reference.pixels, known: all, width: reference.width, height: height)
-            expected = Self.expectations(contrast: read.contrast, meanGrey: read.mean, known: all, width: reference.width,
-                                         height: height, columns: 0..<reference.width)
-        } else {
-            expected = Self.expectations(contrast: contrast, meanGrey: meanGrey, known: known, width: width, height: height,
+        var expected = Self.expectations(contrast: contrast, meanGrey: meanGrey, known: known, width: width, height: height,
                                          columns: columns)
+        if let reference {
+            for i in expected.indices {
+                expected[i] = max(expected[i], reference.expected[i])
+            }
         }
+        self.expected = expected
     }
 
     /// Per row, `tones + 1` entries (see `expected`), from the known pixels' contrast and mean grey.
-    private static func expectations(contrast: [UInt8], meanGrey: [UInt8], known: [Bool], width: Int, height: Int,
-                                     columns: Range<Int>) -> [UInt8] {
+    static func expectations(contrast: [UInt8], meanGrey: [UInt8], known: [Bool], width: Int, height: Int,
+                             columns: Range<Int>) -> [UInt8] {
         // Per row and tone: the quantile from histograms of the known pixels' contrast over the
         // rows around it, one per tone of the pixel's local mean grey.
         let tones = Self.tones

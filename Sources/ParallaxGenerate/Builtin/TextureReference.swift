@@ -1,0 +1,36 @@
+import ParallaxCore
+
+/// How much fine detail a layer's rows held before any fill: the texture level's floor.
+///
+/// On a long pan the known pixels beside the gap are the last steps' fills, and a texture level
+/// that expects only what they hold lets the fill drift flat: a flatter step lowers the bar for
+/// the next, until grass is a grey patch (grass.png, 32 steps). The input image (step 0) does not
+/// drift. Computed once per band and reused for every step: reading a full-width image each step
+/// cost more than the fill's own search.
+struct TextureReference: Sendable {
+    /// Per row, `TextureLevel.tones + 1` entries, as `TextureLevel`'s expectation.
+    let expected: [UInt8]
+    let height: Int
+
+    /// `image`: RGB, the layer's rows (with their context) as the input image holds them.
+    init(_ image: Raster) {
+        precondition(image.channels == 3, "a texture reference needs an RGB image")
+        let all = [Bool](repeating: true, count: image.width * image.height)
+        let read = TextureLevel.localContrast(pixels: image.pixels, known: all, width: image.width, height: image.height)
+        expected = TextureLevel.expectations(contrast: read.contrast, meanGrey: read.mean, known: all, width: image.width,
+                                             height: image.height, columns: 0..<image.width)
+        height = image.height
+    }
+
+    private init(expected: [UInt8], height: Int) {
+        self.expected = expected
+        self.height = height
+    }
+
+    /// The same reference for `rows` only (the part of the image a fill reads).
+    func rows(_ rows: Range<Int>) -> TextureReference {
+        let stride = TextureLevel.tones + 1
+        return TextureReference(expected: Array(expected[(rows.lowerBound * stride)..<(rows.upperBound * stride)]),
+                                height: rows.count)
+    }
+}
