@@ -10,21 +10,17 @@ public final class BuiltinInpainter: Inpainter {
         self.patchSize = patchSize
     }
 
-    /// Per band's context rows, what the request's reference (the input image) held there: the
-    /// same for every step of a run, so read once.
-    private var references: [Range<Int>: TextureReference] = [:]
-    private var referenceImage: Raster?
+    /// Per band's context rows, what the request's reference held there: the same for every
+    /// step of a run, so read once (reading it every step cost more than the fill's search).
+    private var references: [Range<Int>: (image: Raster, level: TextureReference)] = [:]
 
     private func textureReference(_ image: Raster?, rows: Range<Int>) -> TextureReference? {
         guard let image else { return nil }
-        if image != referenceImage {  // the same buffer step after step: compared by identity first
-            referenceImage = image
-            references = [:]
-        }
-        if let known = references[rows] { return known }
-        let reference = TextureReference(image.cropped(x: 0..<image.width, y: rows))
-        references[rows] = reference
-        return reference
+        // The loop passes the same buffer step after step: the comparison is by identity first.
+        if let made = references[rows], made.image == image { return made.level }
+        let level = TextureReference(image.cropped(x: 0..<image.width, y: rows))
+        references[rows] = (image, level)
+        return level
     }
 
     public func inpaint(_ request: InpaintRequest) throws -> Raster {

@@ -20,8 +20,10 @@ public struct InpaintRequest: Sendable {
     public let negativePrompt: String
     /// A depth map for the image, when the user gave one.
     public let depthPath: String?
-    /// The input image (step 0), when the step loop has it: what each layer's rows held before
-    /// any fill. The built-in fill reads its texture level from it.
+    /// What the layers held before any fill, the size of `image`: for straight bands the input
+    /// image (step 0, RGB); for a contour layer the input's pixels of that layer at step 0 (RGBA,
+    /// alpha 0 where the layer was not). The built-in fill's texture level never expects less
+    /// detail than it holds (`TextureReference`).
     public let reference: Raster?
 
     public init(step: Int, seed: UInt64, image: Raster, mask: Raster, maskPath: String, workDirectory: String, plan: MotionPlan,

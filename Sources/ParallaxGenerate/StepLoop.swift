@@ -51,12 +51,14 @@ public final class StepLoop {
     /// the layers held before any fill. Read from the step folder, so a resumed run sees what an
     /// uninterrupted one saw.
     private var input: Raster?
-    private func inputImage() throws -> Raster {
+    func inputImage() throws -> Raster {
         if let input { return input }
         let image = try PNGImage.read(folder.stepPath(0), channels: 3)
         input = image
         return image
     }
+    /// Per contour layer, its pixels at step 0 (`stripReference`), made once.
+    var stripReferences: [Int: Raster] = [:]
 
     /// The step the loop would start at: 1 for a fresh run, n + 1 after n journaled steps.
     public func resumePoint() -> Int {

@@ -129,6 +129,27 @@ extension StepLoop {
         return (folder.masksDirectory as NSString).appendingPathComponent(name)
     }
 
+    /// What layer `strip` held at step 0, as a frame: the input's pixels where the layer was
+    /// visible (alpha 255), alpha 0 elsewhere (the requests' `reference`). Made from step 0, so a
+    /// resumed run sees what an uninterrupted one saw.
+    func stripReference(_ strip: LayerStrip) throws -> Raster {
+        if let made = stripReferences[strip.layerIndex] { return made }
+        let input = try inputImage()
+        let width = input.width, alpha = strip.initialAlpha()
+        var frame = Raster(width: width, height: input.height, channels: 4)
+        for y in strip.rows {
+            for x in 0..<width where alpha[(y - strip.rows.lowerBound) * width + x] > 0 {
+                let source = (y * width + x) * 3, target = (y * width + x) * 4
+                frame.pixels[target] = input.pixels[source]
+                frame.pixels[target + 1] = input.pixels[source + 1]
+                frame.pixels[target + 2] = input.pixels[source + 2]
+                frame.pixels[target + 3] = 255
+            }
+        }
+        stripReferences[strip.layerIndex] = frame
+        return frame
+    }
+
     /// Fills the unknown pixels of one strip through the inpainter, over the finished layers
     /// behind it; returns the filled frame (nil when nothing was unknown).
     private func fill(_ picture: inout StripPicture, over backdrop: Backdrop, step: Int, shift: Int) throws -> Raster? {
@@ -147,7 +168,8 @@ extension StepLoop {
         let seed = StepSeed.derive(seed: settings.seed, step: step, salt: UInt64(1000 + index))
         let request = InpaintRequest(step: step, seed: seed, image: context, mask: mask, maskPath: maskPath,
                                      workDirectory: workDirectory, plan: plan, bands: [band], prompt: settings.prompt,
-                                     negativePrompt: settings.negativePrompt, depthPath: settings.depthPath)
+                                     negativePrompt: settings.negativePrompt, depthPath: settings.depthPath,
+                                     reference: step > 0 ? try stripReference(picture.strip) : nil)
         let filled = try inpainter.inpaint(request)
         guard filled.width == plan.width, filled.height == plan.height, filled.channels == 3 else {
             throw InpaintError("inpainter \(inpainter.name) returned a \(filled.width)x\(filled.height) image for step \(step), "

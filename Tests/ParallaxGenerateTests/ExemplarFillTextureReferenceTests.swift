@@ -2,6 +2,7 @@ import Foundation
 import ParallaxAV
 import ParallaxCore
 import Testing
+import TestSupport
 @testable import ParallaxGenerate
 
 /// On a long pan the known pixels beside the gap are the last steps' fills: when the texture level
@@ -67,14 +68,52 @@ import Testing
         #expect(recorder.references.count == 3)
         #expect(recorder.references.allSatisfy { $0 == input })
     }
+
+    @Test func aContourLayersReferenceIsItsOwnPixelsAtStepZero() throws {
+        let folder = TemporaryDirectory("contour-reference")
+        let scene = try WavySkylineScene(directory: folder.path, steps: 2)
+        let recorder = ReferenceRecorder()
+        _ = try StepLoop(project: scene.project, inpainter: recorder, settings: GenerateSettings()).run()
+        let input = try PNGImage.read(scene.project.folder.stepPath(0), channels: 3)
+        let strips = StripLayout(plan: scene.plan).strips
+        let later = recorder.requests.filter { $0.step > 0 }
+        #expect(!later.isEmpty)
+        // Step 0 fills what nearer layers hide: no reference yet.
+        #expect(recorder.requests.filter { $0.step == 0 }.allSatisfy { $0.reference == nil })
+        for request in later {
+            let reference = try #require(request.reference)
+            let strip = try #require(strips.first { $0.layerIndex == request.layer })
+            let alpha = strip.initialAlpha()
+            #expect(reference.channels == 4 && reference.width == input.width && reference.height == input.height)
+            var wrong = 0
+            for y in 0..<input.height {
+                for x in 0..<input.width {
+                    let inLayer = strip.rows.contains(y) && alpha[(y - strip.rows.lowerBound) * input.width + x] > 0
+                    let p = y * input.width + x
+                    if inLayer {
+                        if reference.pixels[p * 4 + 3] != 255 || (0..<3).contains(where: { reference.pixels[p * 4 + $0] != input.pixels[p * 3 + $0] }) {
+                            wrong += 1
+                        }
+                    } else if reference.pixels[p * 4 + 3] != 0 {
+                        wrong += 1
+                    }
+                }
+            }
+            #expect(wrong == 0, "layer \(request.layer), step \(request.step)")
+        }
+        // Both layers' references are there, and they differ (the sky's rows are not the ground's).
+        #expect(Set(later.map(\.layer)).count == 2)
+    }
 }
 
 /// Records each request's reference and fills with grey.
 private final class ReferenceRecorder: Inpainter, @unchecked Sendable {
     let name = "reference-recorder"
     var references: [Raster?] = []
+    var requests: [(step: Int, layer: Int, reference: Raster?)] = []
     func inpaint(_ request: InpaintRequest) throws -> Raster {
         references.append(request.reference)
+        requests.append((request.step, request.bands.first?.layerIndex ?? -1, request.reference))
         var output = request.image
         for p in 0..<(request.mask.width * request.mask.height) where request.mask.pixels[p] != 0 {
             for c in 0..<3 { output.pixels[p * 3 + c] = 128 }

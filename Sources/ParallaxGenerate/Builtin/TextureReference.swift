@@ -12,12 +12,23 @@ struct TextureReference: Sendable {
     let expected: [UInt8]
     let height: Int
 
-    /// `image`: RGB, the layer's rows (with their context) as the input image holds them.
+    /// `image`: the layer's rows (with their context) as the input image holds them: RGB, or
+    /// RGBA where alpha 0 marks pixels that are not the layer's.
     init(_ image: Raster) {
-        precondition(image.channels == 3, "a texture reference needs an RGB image")
-        let all = [Bool](repeating: true, count: image.width * image.height)
-        let read = TextureLevel.localContrast(pixels: image.pixels, known: all, width: image.width, height: image.height)
-        expected = TextureLevel.expectations(contrast: read.contrast, meanGrey: read.mean, known: all, width: image.width,
+        precondition(image.channels == 3 || image.channels == 4, "a texture reference needs an RGB or RGBA image")
+        let count = image.width * image.height
+        var rgb = image.pixels, layer = [Bool](repeating: true, count: count)
+        if image.channels == 4 {
+            rgb = [UInt8](repeating: 0, count: count * 3)
+            for p in 0..<count {
+                rgb[p * 3] = image.pixels[p * 4]
+                rgb[p * 3 + 1] = image.pixels[p * 4 + 1]
+                rgb[p * 3 + 2] = image.pixels[p * 4 + 2]
+                layer[p] = image.pixels[p * 4 + 3] != 0
+            }
+        }
+        let read = TextureLevel.localContrast(pixels: rgb, known: layer, width: image.width, height: image.height)
+        expected = TextureLevel.expectations(contrast: read.contrast, meanGrey: read.mean, known: layer, width: image.width,
                                              height: image.height, columns: 0..<image.width)
         height = image.height
     }
