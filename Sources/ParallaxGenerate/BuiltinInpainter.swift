@@ -11,7 +11,7 @@ public final class BuiltinInpainter: Inpainter {
     }
 
     /// Per band's context rows, what the request's reference held there: the same for every
-    /// step of a run, so read once (reading it every step cost more than the fill's search).
+    /// step of a run, so read once (read every step, it made each step measurably slower).
     private var references: [Range<Int>: (image: Raster, level: TextureReference)] = [:]
 
     private func textureReference(_ image: Raster?, rows: Range<Int>) -> TextureReference? {

@@ -7,7 +7,7 @@ import TestSupport
 
 /// On a long pan the known pixels beside the gap are the last steps' fills: when the texture level
 /// expects what they hold, a flatter step lowers the bar for the next and grass drifts into a grey
-/// smear (grass.png, 32 steps). With the input image as the reference, it expects at least most of
+/// smear (grass.png, 32 steps). With the input image as the reference, it never expects less than
 /// what the layer held before any fill.
 @Suite struct ExemplarFillTextureReferenceTests {
     /// Grain around a light grey (the input), and the same rows gone nearly flat (a drifted fill).

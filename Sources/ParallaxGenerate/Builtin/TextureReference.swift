@@ -5,8 +5,8 @@ import ParallaxCore
 /// On a long pan the known pixels beside the gap are the last steps' fills, and a texture level
 /// that expects only what they hold lets the fill drift flat: a flatter step lowers the bar for
 /// the next, until grass is a grey patch (grass.png, 32 steps). The input image (step 0) does not
-/// drift. Computed once per band and reused for every step: reading a full-width image each step
-/// cost more than the fill's own search.
+/// drift. Computed once per band and reused for every step: read again from the full-width rows
+/// at every step it made each step measurably slower (docs/inpainters/builtin.md, round 8).
 struct TextureReference: Sendable {
     /// Per row, `TextureLevel.tones + 1` entries, as `TextureLevel`'s expectation.
     let expected: [UInt8]
