@@ -25,34 +25,34 @@ import TestSupport
         return out
     }
 
-    @Test func theReferenceSetsTheExpectationNotTheDriftedRows() {
-        let width = 180, height = 40
-        let drifted = Self.grain(width: width, height: height, amplitude: 10)
-        let input = Self.grain(width: width, height: height, amplitude: 100)
+    static let width = 180, height = 40
+
+    /// The texture level of grain rows of `amplitude`, alone and with a reference of grain of
+    /// `referenceAmplitude`.
+    static func levels(amplitude: Int, referenceAmplitude: Int) -> (alone: TextureLevel, withReference: TextureLevel) {
+        let rows = grain(width: width, height: height, amplitude: amplitude)
+        let reference = Raster(width: width, height: height, channels: 3,
+                               pixels: grain(width: width, height: height, amplitude: referenceAmplitude))
         let known = [Bool](repeating: true, count: width * height)
-        let alone = TextureLevel(pixels: drifted, known: known, width: width, height: height, columns: 0..<width)
-        let withReference = TextureLevel(pixels: drifted, known: known, width: width, height: height, columns: 0..<width,
-                                         reference: TextureReference(Raster(width: width, height: height, channels: 3,
-                                                                            pixels: input)))
+        return (TextureLevel(pixels: rows, known: known, width: width, height: height, columns: 0..<width),
+                TextureLevel(pixels: rows, known: known, width: width, height: height, columns: 0..<width,
+                             reference: TextureReference(reference)))
+    }
+
+    @Test func theReferenceSetsTheExpectationNotTheDriftedRows() {
+        let (alone, withReference) = Self.levels(amplitude: 10, referenceAmplitude: 100)
         let guide = (170, 170, 170)
         // The drifted rows expect almost nothing; the input expects the grain's level.
         #expect(alone.wanted(row: 20, guide: guide) <= 3)
         #expect(withReference.wanted(row: 20, guide: guide) >= 10)
         // So a source as flat as the drifted rows pays with the reference and not without it.
-        let source = 20 * width + 90
+        let source = 20 * Self.width + 90
         #expect(alone.shortfallCost(source: source, wanted: alone.wanted(row: 20, guide: guide), weight: 4) == 0)
         #expect(withReference.shortfallCost(source: source, wanted: withReference.wanted(row: 20, guide: guide), weight: 4) > 0)
     }
 
     @Test func aFlatterReferenceDoesNotLowerTheExpectation() {
-        let width = 180, height = 40
-        let rows = Self.grain(width: width, height: height, amplitude: 100)
-        let flat = Self.grain(width: width, height: height, amplitude: 10)
-        let known = [Bool](repeating: true, count: width * height)
-        let alone = TextureLevel(pixels: rows, known: known, width: width, height: height, columns: 0..<width)
-        let withReference = TextureLevel(pixels: rows, known: known, width: width, height: height, columns: 0..<width,
-                                         reference: TextureReference(Raster(width: width, height: height, channels: 3,
-                                                                            pixels: flat)))
+        let (alone, withReference) = Self.levels(amplitude: 100, referenceAmplitude: 10)
         for row in [5, 20, 35] {
             #expect(withReference.wanted(row: row, guide: (170, 170, 170)) == alone.wanted(row: row, guide: (170, 170, 170)))
         }
