@@ -130,15 +130,20 @@ extension StepLoop {
     }
 
     /// What layer `strip` held at step 0, as a frame: the input's pixels where the layer was
-    /// visible (alpha 255), alpha 0 elsewhere (the requests' `reference`). Made from step 0, so a
-    /// resumed run sees what an uninterrupted one saw.
+    /// visible and no object covered it (alpha 255), alpha 0 elsewhere (the requests'
+    /// `reference`). Made from step 0, so a resumed run sees what an uninterrupted one saw.
     func stripReference(_ strip: LayerStrip) throws -> Raster {
         if let made = stripReferences[strip.layerIndex] { return made }
         let input = try inputImage()
         let width = input.width, alpha = strip.initialAlpha()
+        let plan = project.plan
+        let masks = try plan.objects.enumerated().map { index, object in
+            try ObjectMask.read(object, projectDirectory: project.directory, width: plan.width, height: plan.height, index: index)
+        }
+        let covered = ObjectPicture.coverage(masks, width: width, height: input.height)
         var frame = Raster(width: width, height: input.height, channels: 4)
         for y in strip.rows {
-            for x in 0..<width where alpha[(y - strip.rows.lowerBound) * width + x] > 0 {
+            for x in 0..<width where alpha[(y - strip.rows.lowerBound) * width + x] > 0 && !covered[y * width + x] {
                 let source = (y * width + x) * 3, target = (y * width + x) * 4
                 frame.pixels[target] = input.pixels[source]
                 frame.pixels[target + 1] = input.pixels[source + 1]
