@@ -159,7 +159,11 @@ def stretch(picture):
 
 
 def highpass(bgr):
-    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY).astype(np.float64)
+    return grey_highpass(cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY).astype(np.float64))
+
+
+def grey_highpass(grey):
+    """Grey minus its 5x5 box mean."""
     return grey - cv2.blur(grey, (5, 5), borderType=cv2.BORDER_REFLECT)
 
 

@@ -34,13 +34,9 @@ import cv2
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fill_quality import along_x, self_correlation  # noqa: E402  (the harness's measures)
+from fill_quality import along_x, grey_highpass, self_correlation  # noqa: E402  (the harness's measures)
 
 MINIMUM_WIDTH = 96
-
-
-def fine_highpass(grey):
-    return grey - cv2.blur(grey, (5, 5), borderType=cv2.BORDER_REFLECT)
 
 
 def scores(last_step, first_step, plan, steps):
@@ -58,9 +54,9 @@ def scores(last_step, first_step, plan, steps):
         if revealed >= MINIMUM_WIDTH:
             fill = grey[top:bottom, width - revealed:]
             blur = lambda n: cv2.blur(fill, (n, n), borderType=cv2.BORDER_REFLECT)
-            level = fine_highpass(fill).std() / max(fine_highpass(first[top:bottom]).std(), 1e-9)
-            out.append((self_correlation(along_x(blur(3) - blur(25))),
-                        self_correlation(along_x(fill - blur(5))), float(level)))
+            fine = grey_highpass(fill)
+            level = fine.std() / max(grey_highpass(first[top:bottom]).std(), 1e-9)
+            out.append((self_correlation(along_x(blur(3) - blur(25))), self_correlation(along_x(fine)), float(level)))
         else:
             out.append(None)
     return out
@@ -99,7 +95,7 @@ def main():
     for name in names:
         if not os.path.exists(os.path.join(args.photos, name + ".png")):
             raise SystemExit(f"fill_ticking: no {args.photos}/{name}.png (python3 bench/fetch_photos.py)")
-    # results[binary][(name, band)] = [(mid, fine) per seed]
+    # results[binary][(name, band)] = [(mid, fine, level) per seed]
     results = {label: {} for label, _ in binaries}
     for name in names:
         for seed in seeds:

@@ -22,8 +22,8 @@ public struct InpaintRequest: Sendable {
     public let depthPath: String?
     /// What the layers held before any fill, the size of `image`: for straight bands the input
     /// image (step 0, RGB); for a contour layer the input's pixels of that layer at step 0 (RGBA,
-    /// alpha 0 where the layer was not, or an object covered it). The built-in fill's texture level never expects less
-    /// detail than it holds (`TextureReference`).
+    /// alpha 0 where the layer was not, or an object covered it). The built-in fill's texture
+    /// level never expects less detail than it holds (`TextureReference`).
     public let reference: Raster?
 
     public init(step: Int, seed: UInt64, image: Raster, mask: Raster, maskPath: String, workDirectory: String, plan: MotionPlan,

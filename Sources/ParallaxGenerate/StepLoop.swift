@@ -48,8 +48,8 @@ public final class StepLoop {
     }
 
     /// Step 0 (the input image), read once: every request carries it as the reference of what
-    /// the layers held before any fill. Read from the step folder, so a resumed run sees what an
-    /// uninterrupted one saw.
+    /// the layers held before any fill. A fresh run keeps the image it writes as step 0; a
+    /// resumed one reads it back from the step folder, so both see the same.
     private var input: Raster?
     func inputImage() throws -> Raster {
         if let input { return input }
@@ -169,6 +169,7 @@ public final class StepLoop {
             throw SceneError(file: source, "is \(image.width)x\(image.height) but the plan expects \(project.plan.width)x\(project.plan.height)")
         }
         try StepImageFile.write(image, to: folder.stepPath(0))
+        input = image
         return image
     }
 

@@ -25,9 +25,7 @@ extension StepLoop {
         let plan = project.plan
         try? fileManager.removeItem(atPath: folder.layersDirectory)
         for strip in layout.strips { try? fileManager.removeItem(atPath: stripMaskDirectory(strip.layerIndex)) }
-        let masks = try plan.objects.enumerated().map { index, object in
-            try ObjectMask.read(object, projectDirectory: project.directory, width: plan.width, height: plan.height, index: index)
-        }
+        let masks = try objectMasks()
         let objects = zip(plan.objects, masks).map { ObjectPicture.cut($0, mask: $1, from: image) }
         let behindObjects = masks.isEmpty ? nil : ObjectPicture.coverage(masks, width: plan.width, height: plan.height)
         var pictures = layout.strips.map { StripPicture.initial($0, image: image, behindObjects: behindObjects) }
@@ -43,6 +41,14 @@ extension StepLoop {
         }
         try write(pictures, step: 0)
         return StripState(strips: pictures, objects: objects)
+    }
+
+    /// Each planned object's mask, read and checked against the plan.
+    private func objectMasks() throws -> [ObjectMask] {
+        let plan = project.plan
+        return try plan.objects.enumerated().map { index, object in
+            try ObjectMask.read(object, projectDirectory: project.directory, width: plan.width, height: plan.height, index: index)
+        }
     }
 
     /// The strips of a finished step and the objects, for resuming after it.
@@ -136,11 +142,7 @@ extension StepLoop {
         if let made = stripReferences[strip.layerIndex] { return made }
         let input = try inputImage()
         let width = input.width, alpha = strip.initialAlpha()
-        let plan = project.plan
-        let masks = try plan.objects.enumerated().map { index, object in
-            try ObjectMask.read(object, projectDirectory: project.directory, width: plan.width, height: plan.height, index: index)
-        }
-        let covered = ObjectPicture.coverage(masks, width: width, height: input.height)
+        let covered = ObjectPicture.coverage(try objectMasks(), width: width, height: input.height)
         var frame = Raster(width: width, height: input.height, channels: 4)
         for y in strip.rows {
             for x in 0..<width where alpha[(y - strip.rows.lowerBound) * width + x] > 0 && !covered[y * width + x] {
