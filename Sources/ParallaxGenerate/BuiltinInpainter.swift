@@ -26,6 +26,9 @@ public final class BuiltinInpainter: Inpainter {
     public func inpaint(_ request: InpaintRequest) throws -> Raster {
         var output = request.image
         let width = request.image.width, height = request.image.height
+        // What each band's fill needs, gathered first (the reference cache is this object's state).
+        var jobs: [(rows: Range<Int>, context: Range<Int>, fill: ExemplarFill, image: Raster, mask: Raster,
+                    reference: TextureReference?)] = []
         for band in request.bands {
             let rows = band.rows
             guard request.mask.pixels[(rows.lowerBound * width)..<(rows.upperBound * width)].contains(where: { $0 != 0 }) else { continue }
@@ -37,13 +40,19 @@ public final class BuiltinInpainter: Inpainter {
             let image = Array(request.image.pixels[(context.lowerBound * width * 3)..<(context.upperBound * width * 3)])
             let fill = ExemplarFill(seed: StepSeed.derive(seed: request.seed, step: request.step, salt: UInt64(band.layerIndex + 1)),
                                     patchSize: patchSize)
-            let reference = textureReference(request.reference, rows: context)
-            let filled = fill.fill(Raster(width: width, height: context.count, channels: 3, pixels: image),
-                                   mask: Raster(width: width, height: context.count, channels: 1, pixels: mask),
-                                   reference: reference)
-            let offset = (rows.lowerBound - context.lowerBound) * width * 3
-            output.pixels.replaceSubrange((rows.lowerBound * width * 3)..<(rows.upperBound * width * 3),
-                                          with: filled.pixels[offset..<(offset + rows.count * width * 3)])
+            jobs.append((rows, context, fill, Raster(width: width, height: context.count, channels: 3, pixels: image),
+                         Raster(width: width, height: context.count, channels: 1, pixels: mask),
+                         textureReference(request.reference, rows: context)))
+        }
+        // The bands are independent (each reads only its own rows, with its own seed): filled at once.
+        let bands = jobs
+        let filled = Parallel.map(bands.count) { index in
+            bands[index].fill.fill(bands[index].image, mask: bands[index].mask, reference: bands[index].reference)
+        }
+        for (job, band) in zip(jobs, filled) {
+            let offset = (job.rows.lowerBound - job.context.lowerBound) * width * 3
+            output.pixels.replaceSubrange((job.rows.lowerBound * width * 3)..<(job.rows.upperBound * width * 3),
+                                          with: band.pixels[offset..<(offset + job.rows.count * width * 3)])
         }
         return output
     }

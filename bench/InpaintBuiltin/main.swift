@@ -55,10 +55,11 @@ func number<T: LosslessStringConvertible>(_ value: String, _ flag: String) -> T 
     return parsed
 }
 
-/// CPU time of this thread: unlike wall time, it does not grow when other jobs share the cores.
-func threadCPUNanoseconds() -> UInt64 {
+/// CPU time of this process, every thread (the fill runs its independent parts on several cores):
+/// unlike wall time, it does not grow when other jobs share the cores.
+func processCPUNanoseconds() -> UInt64 {
     var spec = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
     return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
 }
 
@@ -138,11 +139,11 @@ for step in 1...options.steps {
     }
     let (moved, mask) = shifted(image, bands: bands)
     let masked = mask.pixels.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
-    let start = DispatchTime.now().uptimeNanoseconds, cpuStart = threadCPUNanoseconds()
+    let start = DispatchTime.now().uptimeNanoseconds, cpuStart = processCPUNanoseconds()
     image = options.wholeImage ? filler.fill(moved, mask: mask)
                                : filler.fill(moved, mask: mask, bands: bands.map { $0.top..<($0.top + $0.height) })
     let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-    let cpuMilliseconds = Double(threadCPUNanoseconds() - cpuStart) / 1e6
+    let cpuMilliseconds = Double(processCPUNanoseconds() - cpuStart) / 1e6
     total += milliseconds
     cpuTotal += cpuMilliseconds
     maskedTotal += masked

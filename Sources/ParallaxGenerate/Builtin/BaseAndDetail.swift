@@ -34,75 +34,104 @@ enum BaseAndDetail {
     /// (`FillGuide.farField`; empty: the guide does not fade). Only hole pixels change.
     static func apply(to pixels: inout [UInt8], original: [UInt8], hole: [Bool], order: [Int32],
                       width: Int, height: Int, radius: Int, farField: [Float] = []) {
-        guard !order.isEmpty else { return }
-        let r = detailRadius, factor = spreadFactor, slack = self.slack
-        // Work inside the hole's bounding box, grown to hold every box read below.
-        let margin = max(r, radius + 1)
-        var left = width, right = -1, top = height, bottom = -1
-        for entry in order {
-            let x = Int(entry) % width, y = Int(entry) / width
-            left = min(left, x); right = max(right, x); top = min(top, y); bottom = max(bottom, y)
+        guard let target = Target(original: original, hole: hole, order: order, width: width, height: height,
+                                  radius: radius, farField: farField) else { return }
+        apply(to: &pixels, hole: hole, order: order, width: width, target: target)
+    }
+
+    /// What the hole's low frequencies are held to: the guide and the spread allowed around it.
+    /// It reads only the known pixels, so the fill computes it while the copy is being made.
+    struct Target {
+        /// The hole's bounding box, grown to hold every box read.
+        let left: Int, top: Int, boxWidth: Int, boxHeight: Int
+        /// Per hole pixel (slot, RGB): the colour it should have, and how far it may stray.
+        let guide: [Float], spread: [Float]
+
+        init?(original: [UInt8], hole: [Bool], order: [Int32], width: Int, height: Int, radius: Int,
+              farField: [Float] = []) {
+            guard !order.isEmpty else { return nil }
+            let r = BaseAndDetail.detailRadius
+            // Work inside the hole's bounding box, grown to hold every box read below.
+            let margin = max(r, radius + 1)
+            var left = width, right = -1, top = height, bottom = -1
+            for entry in order {
+                let x = Int(entry) % width, y = Int(entry) / width
+                left = min(left, x); right = max(right, x); top = min(top, y); bottom = max(bottom, y)
+            }
+            left = max(0, left - margin); right = min(width - 1, right + margin)
+            top = max(0, top - margin); bottom = min(height - 1, bottom + margin)
+            let boxWidth = right - left + 1, boxHeight = bottom - top + 1
+            // Known pixels: value and square per channel, and count.
+            var knownValues = [Double](repeating: 0, count: boxWidth * boxHeight * 7)
+            for y in 0..<boxHeight {
+                for x in 0..<boxWidth {
+                    let p = (top + y) * width + left + x, b = y * boxWidth + x
+                    guard !hole[p] else { continue }
+                    for k in 0..<3 {
+                        let v = Double(original[p * 3 + k])
+                        knownValues[b * 7 + k] = v; knownValues[b * 7 + 3 + k] = v * v
+                    }
+                    knownValues[b * 7 + 6] = 1
+                }
+            }
+            let known = BoxSums(knownValues, width: boxWidth, height: boxHeight, channels: 7)
+            // The colour the hole should have: the known pixels' local means, carried into the hole.
+            // The box reaches far along the rows (a stripe's phase at the hole's edge must not decide
+            // its colour) but only the detail radius across them: layers are horizontal bands, and a
+            // thin region such as a lake between a hill and a shore keeps its own colour.
+            guide = MembraneRelaxation.continuation(hole: hole, order: order, width: width, height: height,
+                                                    sweeps: BaseAndDetail.sweeps, omega: BaseAndDetail.relaxation,
+                                                    crossWeight: BaseAndDetail.crossWeight,
+                                                    screening: farField.isEmpty ? 0 : FarField.screening,
+                                                    prior: farField) { q in
+                let x = q % width - left, y = q / width - top
+                let count = known.sum(6, x: x, y: y, radiusX: radius, radiusY: r)
+                guard count > 0 else { return (0, 0, 0) }
+                func mean(_ k: Int) -> Float { Float(known.sum(k, x: x, y: y, radiusX: radius, radiusY: r) / count) }
+                return (mean(0), mean(1), mean(2))
+            }
+            // How far colours stray from their local mean around each known pixel, over the wider
+            // box, carried into the hole.
+            spread = MembraneRelaxation.continuation(hole: hole, order: order, width: width, height: height,
+                                                     sweeps: BaseAndDetail.sweeps, omega: BaseAndDetail.relaxation) { q in
+                let x = q % width - left, y = q / width - top
+                let count = known.sum(6, x: x, y: y, radius: radius)
+                guard count > 0 else { return (0, 0, 0) }
+                func deviation(_ k: Int) -> Float {
+                    let mean = known.sum(k, x: x, y: y, radius: radius) / count
+                    return Float(max(0, known.sum(3 + k, x: x, y: y, radius: radius) / count - mean * mean).squareRoot())
+                }
+                return (deviation(0), deviation(1), deviation(2))
+            }
+            self.left = left; self.top = top; self.boxWidth = boxWidth; self.boxHeight = boxHeight
         }
-        left = max(0, left - margin); right = min(width - 1, right + margin)
-        top = max(0, top - margin); bottom = min(height - 1, bottom + margin)
-        let boxWidth = right - left + 1, boxHeight = bottom - top + 1
-        // Known pixels: value and square per channel, and count; copied (hole) pixels: value, count.
-        // The copy's local mean is over copied pixels only: a box reaching across the hole's edge
-        // would take the step between the known image and the copy for detail and keep it.
-        var knownValues = [Double](repeating: 0, count: boxWidth * boxHeight * 7)
+    }
+
+    /// Holds the copy's low frequencies in `pixels` to `target`, keeping its detail.
+    static func apply(to pixels: inout [UInt8], hole: [Bool], order: [Int32], width: Int, target: Target) {
+        let r = detailRadius, factor = spreadFactor, slack = self.slack
+        let left = target.left, top = target.top, boxWidth = target.boxWidth, boxHeight = target.boxHeight
+        // Copied (hole) pixels: value, count. The copy's local mean is over copied pixels only: a box
+        // reaching across the hole's edge would take the step between the known image and the copy
+        // for detail and keep it.
         var copiedValues = [Double](repeating: 0, count: boxWidth * boxHeight * 4)
         for y in 0..<boxHeight {
             for x in 0..<boxWidth {
                 let p = (top + y) * width + left + x, b = y * boxWidth + x
-                guard !hole[p] else {
-                    for k in 0..<3 { copiedValues[b * 4 + k] = Double(pixels[p * 3 + k]) }
-                    copiedValues[b * 4 + 3] = 1
-                    continue
-                }
-                for k in 0..<3 {
-                    let v = Double(original[p * 3 + k])
-                    knownValues[b * 7 + k] = v; knownValues[b * 7 + 3 + k] = v * v
-                }
-                knownValues[b * 7 + 6] = 1
+                guard hole[p] else { continue }
+                for k in 0..<3 { copiedValues[b * 4 + k] = Double(pixels[p * 3 + k]) }
+                copiedValues[b * 4 + 3] = 1
             }
         }
-        let known = BoxSums(knownValues, width: boxWidth, height: boxHeight, channels: 7)
         let copied = BoxSums(copiedValues, width: boxWidth, height: boxHeight, channels: 4)
-        // The colour the hole should have: the known pixels' local means, carried into the hole.
-        // The box reaches far along the rows (a stripe's phase at the hole's edge must not decide
-        // its colour) but only the detail radius across them: layers are horizontal bands, and a
-        // thin region such as a lake between a hill and a shore keeps its own colour.
-        let guide = MembraneRelaxation.continuation(hole: hole, order: order, width: width, height: height,
-                                                    sweeps: sweeps, omega: relaxation, crossWeight: crossWeight,
-                                                    screening: farField.isEmpty ? 0 : FarField.screening,
-                                                    prior: farField) { q in
-            let x = q % width - left, y = q / width - top
-            let count = known.sum(6, x: x, y: y, radiusX: radius, radiusY: r)
-            guard count > 0 else { return (0, 0, 0) }
-            func mean(_ k: Int) -> Float { Float(known.sum(k, x: x, y: y, radiusX: radius, radiusY: r) / count) }
-            return (mean(0), mean(1), mean(2))
-        }
-        // How far colours stray from their local mean around each known pixel, over the wider
-        // box, carried into the hole.
-        let spread = MembraneRelaxation.continuation(hole: hole, order: order, width: width, height: height,
-                                                     sweeps: sweeps, omega: relaxation) { q in
-            let x = q % width - left, y = q / width - top
-            let count = known.sum(6, x: x, y: y, radius: radius)
-            guard count > 0 else { return (0, 0, 0) }
-            func deviation(_ k: Int) -> Float {
-                let mean = known.sum(k, x: x, y: y, radius: radius) / count
-                return Float(max(0, known.sum(3 + k, x: x, y: y, radius: radius) / count - mean * mean).squareRoot())
-            }
-            return (deviation(0), deviation(1), deviation(2))
-        }
         for (slot, entry) in order.enumerated() {
             let p = Int(entry), x = p % width - left, y = p / width - top
             let count = copied.sum(3, x: x, y: y, radius: r)
             for k in 0..<3 {
                 let mean = copied.sum(k, x: x, y: y, radius: r) / count
-                let target = Double(guide[slot * 3 + k])
-                let allowed = factor * Double(spread[slot * 3 + k]) + slack
-                let low = target + min(max(mean - target, -allowed), allowed)
+                let guide = Double(target.guide[slot * 3 + k])
+                let allowed = factor * Double(target.spread[slot * 3 + k]) + slack
+                let low = guide + min(max(mean - guide, -allowed), allowed)
                 let value = Double(pixels[p * 3 + k]) - mean + low
                 pixels[p * 3 + k] = UInt8(min(max(value.rounded(), 0), 255))
             }

@@ -11,6 +11,7 @@ extension ExemplarFill {
         let width = image.width
         var output = image
         var covered = [Bool](repeating: false, count: image.height)
+        var jobs: [(rows: Range<Int>, fill: ExemplarFill, image: Raster, mask: Raster)] = []
         for (index, band) in bands.enumerated() {
             let rows = band.clamped(to: 0..<image.height)
             guard !rows.isEmpty else { continue }
@@ -24,8 +25,13 @@ extension ExemplarFill {
             let bandFill = ExemplarFill(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15, patchSize: patchSize,
                                         searchRadius: searchRadius, sourceClearance: sourceClearance,
                                         refinementPasses: refinementPasses)
-            let filled = bandFill.fill(bandImage, mask: bandMask)
-            output.pixels.replaceSubrange((rows.lowerBound * width * 3)..<(rows.upperBound * width * 3), with: filled.pixels)
+            jobs.append((rows, bandFill, bandImage, bandMask))
+        }
+        // Independent bands, filled at once.
+        let bandJobs = jobs
+        let filled = Parallel.map(bandJobs.count) { bandJobs[$0].fill.fill(bandJobs[$0].image, mask: bandJobs[$0].mask) }
+        for (job, band) in zip(jobs, filled) {
+            output.pixels.replaceSubrange((job.rows.lowerBound * width * 3)..<(job.rows.upperBound * width * 3), with: band.pixels)
         }
         var rest = Raster(width: width, height: image.height, channels: 1)
         for y in 0..<image.height where !covered[y] {

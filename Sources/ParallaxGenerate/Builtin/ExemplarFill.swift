@@ -73,16 +73,20 @@ public struct ExemplarFill: Sendable {
             return output
         }
 
-        var known = hole.map { $0 ? UInt8(0) : 1 }
-        var sourceOf = [Int32](repeating: -1, count: width * height)
-        var random = SeededRandom(seed: seed)
         let original = hole.map { !$0 }
-        let guide = FillGuide(pixels: image.pixels, hole: hole, order: order, width: width, height: height,
-                              radius: 2 * patchSize)
+        let pixels = image.pixels, patchSize = self.patchSize, searchRadius = self.searchRadius
+        // What the search reads, made from the known pixels alone: two independent halves at once.
+        let (guide, (repeats, texture)) = Parallel.both({
+            FillGuide(pixels: pixels, hole: hole, order: order, width: width, height: height, radius: 2 * patchSize)
+        }, {
+            (RecentRepeats(pixels: pixels, original: original, width: width, height: height,
+                           radius: patchSize / 2, reach: Self.repeatReach, rows: 2),
+             TextureLevel(pixels: pixels, known: original, width: width, height: height,
+                          columns: Self.holeColumns(hole, width: width, height: height, grownBy: searchRadius),
+                          reference: reference))
+        })
         // copySlack: the colour correction (BaseAndDetail) leaves the previous step's fill a copy
         // of its source up to a smooth offset, not a constant one, so "a copy" allows more.
-        let repeats = RecentRepeats(pixels: image.pixels, original: original, width: width, height: height,
-                                    radius: patchSize / 2, reach: Self.repeatReach, rows: 2)
         let synthesizer = PatchSynthesizer(
             width: width, height: height, sources: sources, searchRadius: searchRadius,
             minimumOffset: 2 * patchSize, randomSamples: 8, tolerance: 0.05, slackPerPixel: 6,
@@ -92,18 +96,28 @@ public struct ExemplarFill: Sendable {
             repeats: repeats, repeatPenalty: Self.repeatPenalty,
             salient: SalientDetail(repeats: repeats, objects: guide.objects, original: original, width: width, height: height,
                                    radius: patchSize / 2, reach: Self.salientReach, rows: Self.salientRows),
-            texture: TextureLevel(pixels: image.pixels, known: original, width: width, height: height,
-                                  columns: Self.holeColumns(hole, width: width, height: height, grownBy: searchRadius),
-                                  reference: reference),
+            texture: texture,
             textureWeight: Self.textureWeight)
-        for _ in 0...refinementPasses {
-            synthesizer.pass(pixels: &output.pixels, known: &known, sourceOf: &sourceOf,
-                             order: order, random: &random)
-        }
-        SeamBlend.apply(to: &output.pixels, original: image.pixels, sourceOf: sourceOf,
+        // The copy (the synthesis is sequential, pixel after pixel), and beside it the colour
+        // correction's target, which reads only the known pixels.
+        let seed = self.seed, refinementPasses = self.refinementPasses
+        let ((copy, sourceOf), target) = Parallel.both({
+            var copy = pixels
+            var known = hole.map { $0 ? UInt8(0) : 1 }
+            var sourceOf = [Int32](repeating: -1, count: width * height)
+            var random = SeededRandom(seed: seed)
+            for _ in 0...refinementPasses {
+                synthesizer.pass(pixels: &copy, known: &known, sourceOf: &sourceOf, order: order, random: &random)
+            }
+            return (copy, sourceOf)
+        }, {
+            BaseAndDetail.Target(original: pixels, hole: hole, order: order, width: width, height: height,
+                                 radius: guide.radius, farField: guide.farField)
+        })
+        output.pixels = copy
+        SeamBlend.apply(to: &output.pixels, original: pixels, sourceOf: sourceOf,
                         hole: hole, order: order, width: width, height: height)
-        BaseAndDetail.apply(to: &output.pixels, original: image.pixels, hole: hole, order: order,
-                            width: width, height: height, radius: guide.radius, farField: guide.farField)
+        if let target { BaseAndDetail.apply(to: &output.pixels, hole: hole, order: order, width: width, target: target) }
         return output
     }
 
