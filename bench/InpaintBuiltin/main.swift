@@ -155,6 +155,7 @@ for step in 1...options.steps {
         try? PNGImage.write(image, to: "\(directory)/step\(name).png")
     }
 }
-print(String(format: "builtin fill, %dx%d, direction %.0f, step shift %.0f px%@: %.1f ms per step wall, %.1f ms CPU (mean of %d steps, %d masked pixels per step)",
+print(String(format: "builtin fill, %dx%d, direction %.0f, step shift %.0f px%@: %.1f ms per step wall, %.1f ms CPU (mean of %d steps, %d masked pixels per step, %d cores)",
              options.width, options.height, options.direction, options.stepShift, options.uniform ? ", every band 24 px" : "",
-             total / Double(options.steps), cpuTotal / Double(options.steps), options.steps, maskedTotal / options.steps))
+             total / Double(options.steps), cpuTotal / Double(options.steps), options.steps, maskedTotal / options.steps,
+             ProcessInfo.processInfo.activeProcessorCount))

@@ -80,7 +80,8 @@ defer { try? FileManager.default.removeItem(atPath: scratch) }
 let image = landscape()
 let clock = ContinuousClock()
 
-print("StepLoop.run at \(width)x\(height), \(scene.layers.count) layers, \(steps) steps each, built-in inpainter")
+print("StepLoop.run at \(width)x\(height), \(scene.layers.count) layers, \(steps) steps each, built-in inpainter, "
+      + "\(ProcessInfo.processInfo.activeProcessorCount) cores (the fill's independent parts run at once: wall below CPU)")
 for (index, (label, shape)) in shapes.enumerated() {
     // A fresh project per mask: scene.json and step 0, as `parallax init` leaves them.
     let directory = scratch + "/project\(index)"
@@ -100,7 +101,7 @@ for (index, (label, shape)) in shapes.enumerated() {
     let fillCPU = inpainter.cpu
     print("                                               wall ms/step   CPU ms/step")
     print(String(format: "    StepLoop.run, whole:                      %7.1f        %7.1f", whole / n, wholeCPU / n))
-    print(String(format: "    built-in inpainter (inside the run):      %7.1f        %7.1f   (target < 150)", fill / n, fillCPU / n))
+    print(String(format: "    built-in inpainter (inside the run):      %7.1f        %7.1f   (target < 150 wall)", fill / n, fillCPU / n))
     print(String(format: "    the loop's own work (whole minus fill):   %7.1f        %7.1f", (whole - fill) / n, (wholeCPU - fillCPU) / n))
     print("      (shift, mask, paste-back, PNG encoding and atomic rename of step and mask, journal,")
     print("       reading the previous step back; the < 40 ms target was set for shift, mask and")
