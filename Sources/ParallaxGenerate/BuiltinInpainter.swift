@@ -1,7 +1,8 @@
 import ParallaxCore
 
-/// The default inpainter: ``ExemplarFill`` run in process, band by band, so each gap is filled
-/// from its own layer's texture. Deterministic for a seed.
+/// The default inpainter: ``ExemplarFill`` run in process, band by band (the bands at once, on
+/// the machine's cores), so each gap is filled from its own layer's texture. Deterministic for a
+/// seed, whatever the number of cores.
 public final class BuiltinInpainter: Inpainter {
     public let name = "builtin"
     public let patchSize: Int
