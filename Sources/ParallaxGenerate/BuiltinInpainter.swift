@@ -1,3 +1,4 @@
+import Foundation
 import ParallaxCore
 
 /// The default inpainter: ``ExemplarFill`` run in process, band by band (the bands at once, on
@@ -7,6 +8,9 @@ public final class BuiltinInpainter: Inpainter {
     public let name = "builtin"
     public let patchSize: Int
 
+    /// Its only state is the reference cache below, behind a lock.
+    public var fillsConcurrently: Bool { true }
+
     public init(patchSize: Int = 9) {
         self.patchSize = patchSize
     }
@@ -14,13 +18,14 @@ public final class BuiltinInpainter: Inpainter {
     /// Per band's context rows, what the request's reference held there: the same for every
     /// step of a run, so read once (read every step, it made each step measurably slower).
     private var references: [Range<Int>: (image: Raster, level: TextureReference)] = [:]
+    private let referencesLock = NSLock()
 
     private func textureReference(_ image: Raster?, rows: Range<Int>) -> TextureReference? {
         guard let image else { return nil }
         // The loop passes the same buffer step after step: the comparison is by identity first.
-        if let made = references[rows], made.image == image { return made.level }
+        if let made = referencesLock.withLock({ references[rows] }), made.image == image { return made.level }
         let level = TextureReference(image.cropped(x: 0..<image.width, y: rows))
-        references[rows] = (image, level)
+        referencesLock.withLock { references[rows] = (image, level) }
         return level
     }
 

@@ -58,10 +58,15 @@ public protocol Inpainter: AnyObject {
     func inpaint(_ request: InpaintRequest) throws -> Raster
     /// Releases any process or resource; called once when the loop ends.
     func finish()
+    /// True when `inpaint` may be called from several threads at once: the contour loop then
+    /// fills the layers of several steps at once (``StepLoop``). False by default: an external
+    /// command or worker is called one request after another, in step order.
+    var fillsConcurrently: Bool { get }
 }
 
 extension Inpainter {
     public func finish() {}
+    public var fillsConcurrently: Bool { false }
 }
 
 /// An inpainter that failed: one line for the user.

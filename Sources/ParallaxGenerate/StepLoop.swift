@@ -130,22 +130,23 @@ public final class StepLoop {
             }
         }
         // A scene with contour layers carries each layer's strip from step to step.
-        var strips: StripState?
-        if !layout.isStacked {
-            strips = start == 1 ? try writeStripsZero(image: previous) : try readStrips(step: start - 1)
-        }
+        let strips: StripState? = layout.isStacked ? nil
+            : start == 1 ? try writeStripsZero(image: previous) : try readStrips(step: start - 1)
         progress(start - 1, plan.steps)
         var written = 0
         if start <= plan.steps {
-            for step in start...plan.steps {
-                if Interruption.requested { throw InpaintError("interrupted") }
-                if let current = strips {
-                    strips = try makeStripStep(step, from: current)
-                } else {
-                    previous = try makeStep(step, from: previous)
+            if let current = strips {
+                try makeStripSteps(start...plan.steps, from: current) { step in
+                    written += 1
+                    progress(step, plan.steps)
                 }
-                written += 1
-                progress(step, plan.steps)
+            } else {
+                for step in start...plan.steps {
+                    if Interruption.requested { throw InpaintError("interrupted") }
+                    previous = try makeStep(step, from: previous)
+                    written += 1
+                    progress(step, plan.steps)
+                }
             }
         }
         return GenerateSummary(resumedAfter: start - 1, stepsWritten: written, totalSteps: plan.steps)

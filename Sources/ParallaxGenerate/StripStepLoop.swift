@@ -84,42 +84,49 @@ extension StepLoop {
             && (step > 0 || project.plan.objects.indices.allSatisfy { fileManager.fileExists(atPath: folder.objectPicturePath($0)) })
     }
 
-    /// One step of a contour scene, start to journal line; returns the new strips.
-    public func makeStripStep(_ step: Int, from previous: StripState) throws -> StripState {
+    /// The next layer (in draw order) of a step in progress: its strip moves by its shift, the gap
+    /// it opens is filled over the finished layers behind it, and the layer is drawn.
+    func advance(_ work: inout StripStepWork) throws {
         let clock = ContinuousClock()
-        let plan = project.plan
-        var pictures = previous.strips
-        var backdrop = Backdrop(width: plan.width, height: plan.height)
-        var gaps = Raster(width: plan.width, height: plan.height, channels: 1)
-        var fillTime = Duration.zero
         let start = clock.now
-        for index in layout.drawOrder {
-            let shift = plan.layers[index].shift(inStep: step).x
-            let gap = pictures[index].shift(by: shift)
-            for (offset, isKnown) in pictures[index].known.enumerated() where !isKnown {
-                gaps.pixels[pictures[index].rows.lowerBound * plan.width + offset] = 255
-            }
-            let fillStart = clock.now
-            if let filled = try fill(&pictures[index], over: backdrop, step: step, shift: shift) {
-                continueCurves(of: &pictures[index], through: gap, shift: shift, filled: filled)
-            }
-            fillTime += clock.now - fillStart
-            backdrop.draw(pictures[index])
+        let plan = project.plan
+        let index = layout.drawOrder[work.done]
+        let shift = plan.layers[index].shift(inStep: work.step).x
+        let gap = work.pictures[index].shift(by: shift)
+        for (offset, isKnown) in work.pictures[index].known.enumerated() where !isKnown {
+            work.gaps.pixels[work.pictures[index].rows.lowerBound * plan.width + offset] = 255
         }
-        for object in previous.objects {
+        let fillStart = clock.now
+        if let filled = try fill(&work.pictures[index], over: work.backdrop, step: work.step, shift: shift) {
+            continueCurves(of: &work.pictures[index], through: gap, shift: shift, filled: filled)
+        }
+        let fillEnd = clock.now
+        work.backdrop.draw(work.pictures[index])
+        work.fillTime += fillEnd - fillStart
+        work.otherTime += (fillStart - start) + (clock.now - fillEnd)
+        work.done += 1
+    }
+
+    /// A step whose every layer is done: the objects drawn over, its files written, its journal line.
+    func finish(_ work: StripStepWork, objects: [ObjectPicture]) throws -> StripState {
+        let clock = ContinuousClock()
+        let plan = project.plan, step = work.step
+        let start = clock.now
+        var backdrop = work.backdrop
+        for object in objects {
             let corner = object.corner(afterSteps: step)
             backdrop.draw(object: object.pixels, x: corner.x, y: corner.y)
         }
         let writeStart = clock.now
-        try AtomicOutput(folder.maskPath(step)).write { try PNGImage.write(gaps, to: $0) }
-        try write(pictures, step: step)
+        try AtomicOutput(folder.maskPath(step)).write { try PNGImage.write(work.gaps, to: $0) }
+        try write(work.pictures, step: step)
         try StepImageFile.write(backdrop.image, to: folder.stepPath(step))
         let writeTime = clock.now - writeStart
         try journal.append(JournalEntry(step: step, inpainter: inpainter.name, seed: StepSeed.derive(seed: settings.seed, step: step),
-                                        shiftMilliseconds: (writeStart - start - fillTime).milliseconds,
-                                        inpaintMilliseconds: fillTime.milliseconds, writeMilliseconds: writeTime.milliseconds,
+                                        shiftMilliseconds: (work.otherTime + (writeStart - start)).milliseconds,
+                                        inpaintMilliseconds: work.fillTime.milliseconds, writeMilliseconds: writeTime.milliseconds,
                                         plan: PlanFingerprint.of(plan)))
-        return StripState(strips: pictures, objects: previous.objects)
+        return StripState(strips: work.pictures, objects: objects)
     }
 
     private func write(_ pictures: [StripPicture], step: Int) throws {

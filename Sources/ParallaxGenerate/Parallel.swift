@@ -1,7 +1,8 @@
 import Dispatch
 
-/// Independent pieces of the fill run on the machine's cores. Every piece is a pure function of
-/// its inputs, so the result is the same bytes however the pieces are scheduled (or on one core).
+/// Independent pieces of work run on the machine's cores: the built-in fill's bands and parts, the
+/// contour loop's layers of several steps. Every piece is a pure function of its inputs, so the
+/// result is the same bytes however the pieces are scheduled (or on one core).
 enum Parallel {
     /// `body(0)`, …, `body(count - 1)`, computed concurrently, in index order.
     static func map<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {

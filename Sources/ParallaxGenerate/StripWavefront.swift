@@ -1,0 +1,70 @@
+import ParallaxCore
+
+/// A step of a contour scene in progress: its strips so far, the layers drawn so far (the
+/// backdrop of the next one), the gaps opened so far, and how many layers are done.
+struct StripStepWork: Sendable {
+    let step: Int
+    var pictures: [StripPicture]
+    var backdrop: Backdrop
+    var gaps: Raster
+    var done = 0
+    var fillTime = Duration.zero
+    /// Shifting, drawing and the objects: the journal's "shift" time.
+    var otherTime = Duration.zero
+
+    init(step: Int, pictures: [StripPicture], width: Int, height: Int) {
+        self.step = step
+        self.pictures = pictures
+        backdrop = Backdrop(width: width, height: height)
+        gaps = Raster(width: width, height: height, channels: 1)
+    }
+}
+
+extension StepLoop {
+    /// Steps `steps` of a contour scene after `state`, as a wavefront: a layer of step s needs only
+    /// the same layer of step s − 1 and the layers behind it in step s, so while step s fills its
+    /// second layer, step s + 1 can fill its first. Each round moves every step in progress on by
+    /// one layer, at once when the inpainter allows it (``Inpainter/fillsConcurrently``), and starts
+    /// the next step; the oldest step, once done, is written and journaled, so steps land in order
+    /// and an interrupted run resumes as before. Every fill reads exactly what it reads in a loop
+    /// of one step at a time, so the bytes are the same. `progress` gets each step written.
+    func makeStripSteps(_ steps: ClosedRange<Int>, from state: StripState, progress: (Int) -> Void) throws {
+        let order = layout.drawOrder, concurrent = inpainter.fillsConcurrently && order.count > 1
+        // The fills read the layers' references; made here, before any of them runs.
+        for strip in layout.strips { _ = try stripReference(strip) }
+        let plan = project.plan
+        var finished = state
+        var working: [StripStepWork] = []
+        var next = steps.lowerBound
+        while next <= steps.upperBound || !working.isEmpty {
+            if Interruption.requested { throw InpaintError("interrupted") }
+            if next <= steps.upperBound, working.isEmpty || (concurrent && working.last!.done >= 1) {
+                working.append(StripStepWork(step: next, pictures: working.last?.pictures ?? finished.strips,
+                                             width: plan.width, height: plan.height))
+                next += 1
+            }
+            // Each step's next layer starts from that layer as the step before left it.
+            for position in working.indices {
+                let index = order[working[position].done]
+                working[position].pictures[index] = position == 0 ? finished.strips[index] : working[position - 1].pictures[index]
+            }
+            let round = working
+            // The loop's state that fills read (the references above, the plan) is not written
+            // while they run; the inpainter said it takes concurrent calls.
+            nonisolated(unsafe) let loop = self
+            let advanced = Parallel.map(round.count) { position in
+                Result { () throws -> StripStepWork in
+                    var work = round[position]
+                    try loop.advance(&work)
+                    return work
+                }
+            }
+            working = try advanced.map { try $0.get() }
+            if working[0].done == order.count {
+                let done = working.removeFirst()
+                finished = try finish(done, objects: state.objects)
+                progress(done.step)
+            }
+        }
+    }
+}
