@@ -27,10 +27,10 @@ extension ExemplarFill {
                                         refinementPasses: refinementPasses)
             jobs.append((rows, bandFill, bandImage, bandMask))
         }
-        // Independent bands, filled at once.
-        let bandJobs = jobs
+        // Independent bands, filled at once, the largest gap first (the cores then finish together).
+        let bandJobs = jobs.sorted { $0.mask.pixels.count { $0 != 0 } > $1.mask.pixels.count { $0 != 0 } }
         let filled = Parallel.map(bandJobs.count) { bandJobs[$0].fill.fill(bandJobs[$0].image, mask: bandJobs[$0].mask) }
-        for (job, band) in zip(jobs, filled) {
+        for (job, band) in zip(bandJobs, filled) {
             output.pixels.replaceSubrange((job.rows.lowerBound * width * 3)..<(job.rows.upperBound * width * 3), with: band.pixels)
         }
         var rest = Raster(width: width, height: image.height, channels: 1)
