@@ -34,10 +34,11 @@ public final class BuiltinInpainter: Inpainter {
         let width = request.image.width, height = request.image.height
         // What each band's fill needs, gathered first (the reference cache is this object's state).
         var jobs: [(rows: Range<Int>, context: Range<Int>, fill: ExemplarFill, image: Raster, mask: Raster,
-                    reference: TextureReference?)] = []
+                    reference: TextureReference?, masked: Int)] = []
         for band in request.bands {
             let rows = band.rows
-            guard request.mask.pixels[(rows.lowerBound * width)..<(rows.upperBound * width)].contains(where: { $0 != 0 }) else { continue }
+            let masked = request.mask.pixels[(rows.lowerBound * width)..<(rows.upperBound * width)].count { $0 != 0 }
+            guard masked > 0 else { continue }
             // A band lower than a patch borrows rows from its neighbours as context (masked only in the band).
             let context = Self.contextRows(rows, minimum: patchSize, imageHeight: height)
             var mask = [UInt8](repeating: 0, count: context.count * width)
@@ -48,12 +49,12 @@ public final class BuiltinInpainter: Inpainter {
                                     patchSize: patchSize)
             jobs.append((rows, context, fill, Raster(width: width, height: context.count, channels: 3, pixels: image),
                          Raster(width: width, height: context.count, channels: 1, pixels: mask),
-                         textureReference(request.reference, rows: context)))
+                         textureReference(request.reference, rows: context), masked))
         }
         // The bands are independent (each reads only its own rows, with its own seed): filled at
         // once, the largest gap first, so that the cores finish together (a fast band's gap is four
         // times a slow one's).
-        let bands = jobs.sorted { $0.mask.pixels.count { $0 != 0 } > $1.mask.pixels.count { $0 != 0 } }
+        let bands = jobs.sorted { $0.masked > $1.masked }
         let filled = Parallel.map(bands.count) { index in
             bands[index].fill.fill(bands[index].image, mask: bands[index].mask, reference: bands[index].reference)
         }

@@ -11,24 +11,25 @@ extension ExemplarFill {
         let width = image.width
         var output = image
         var covered = [Bool](repeating: false, count: image.height)
-        var jobs: [(rows: Range<Int>, fill: ExemplarFill, image: Raster, mask: Raster)] = []
+        var jobs: [(rows: Range<Int>, fill: ExemplarFill, image: Raster, mask: Raster, masked: Int)] = []
         for (index, band) in bands.enumerated() {
             let rows = band.clamped(to: 0..<image.height)
             guard !rows.isEmpty else { continue }
             for y in rows { covered[y] = true }
             let bandMask = Raster(width: width, height: rows.count, channels: 1,
                                   pixels: Array(mask.pixels[(rows.lowerBound * width)..<(rows.upperBound * width)]))
-            guard bandMask.pixels.contains(where: { $0 != 0 }) else { continue }
+            let masked = bandMask.pixels.count { $0 != 0 }
+            guard masked > 0 else { continue }
             let bandImage = Raster(width: width, height: rows.count, channels: 3,
                                    pixels: Array(image.pixels[(rows.lowerBound * width * 3)..<(rows.upperBound * width * 3)]))
             // A different stream per band, still fixed by the seed.
             let bandFill = ExemplarFill(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15, patchSize: patchSize,
                                         searchRadius: searchRadius, sourceClearance: sourceClearance,
                                         refinementPasses: refinementPasses)
-            jobs.append((rows, bandFill, bandImage, bandMask))
+            jobs.append((rows, bandFill, bandImage, bandMask, masked))
         }
         // Independent bands, filled at once, the largest gap first (the cores then finish together).
-        let bandJobs = jobs.sorted { $0.mask.pixels.count { $0 != 0 } > $1.mask.pixels.count { $0 != 0 } }
+        let bandJobs = jobs.sorted { $0.masked > $1.masked }
         let filled = Parallel.map(bandJobs.count) { bandJobs[$0].fill.fill(bandJobs[$0].image, mask: bandJobs[$0].mask) }
         for (job, band) in zip(bandJobs, filled) {
             output.pixels.replaceSubrange((job.rows.lowerBound * width * 3)..<(job.rows.upperBound * width * 3), with: band.pixels)
