@@ -8,8 +8,9 @@ public final class BuiltinInpainter: Inpainter {
     public let name = "builtin"
     public let patchSize: Int
 
-    /// Its only state is the reference cache below, behind a lock.
-    public var fillsConcurrently: Bool { true }
+    /// Its only state is the reference cache below, behind a lock: any number of requests at
+    /// once (the cores they use are capped by `Cores.limit`).
+    public var concurrentRequests: Int { .max }
 
     public init(patchSize: Int = 9) {
         self.patchSize = patchSize

@@ -58,15 +58,15 @@ public protocol Inpainter: AnyObject {
     func inpaint(_ request: InpaintRequest) throws -> Raster
     /// Releases any process or resource; called once when the loop ends.
     func finish()
-    /// True when `inpaint` may be called from several threads at once: the contour loop then
-    /// fills the layers of several steps at once (``StepLoop``). False by default: an external
+    /// How many calls of `inpaint` may run at once, from different threads: above 1, the contour
+    /// loop fills the layers of that many steps at once (``StepLoop``). 1 by default: an external
     /// command or worker is called one request after another, in step order.
-    var fillsConcurrently: Bool { get }
+    var concurrentRequests: Int { get }
 }
 
 extension Inpainter {
     public func finish() {}
-    public var fillsConcurrently: Bool { false }
+    public var concurrentRequests: Int { 1 }
 }
 
 /// An inpainter that failed: one line for the user.

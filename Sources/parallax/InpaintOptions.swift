@@ -32,6 +32,9 @@ struct InpaintOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Patch size of the built-in inpainter, in pixels.")
     var patchSize: Int = 9
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Cores the built-in inpainter may use (default: every core; 1: one). The same seed gives the same pixels with any number.", valueName: "n"))
+    var threads: Int?
+
     @Option(parsing: .unconditional, help: "Pixels the mask grows from the gap into the known pixels beside it.")
     var maskGrow: Double = 0
 
@@ -59,6 +62,7 @@ struct InpaintOptions: ParsableArguments {
         if !(timeout > 0) { throw ValidationError("--timeout must be greater than 0, got \(timeout)") }
         if retries < 0 { throw ValidationError("--retries must be 0 or more, got \(retries)") }
         if patchSize < 3 || patchSize > 64 { throw ValidationError("--patch-size must be between 3 and 64, got \(patchSize)") }
+        if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024, got \(threads)") }
         for (name, value) in [("--mask-grow", maskGrow), ("--mask-corner-size", maskCornerSize), ("--mask-feather", maskFeather),
                               ("--mask-falloff", maskFalloff), ("--mask-blur", maskBlur)] where !(value >= 0 && value <= 1000) {
             throw ValidationError("\(name) must be between 0 and 1000 pixels, got \(value)")
@@ -84,6 +88,7 @@ struct InpaintOptions: ParsableArguments {
         if let inpaintWorker {
             return WorkerInpainter(command: try template(inpaintWorker, shell: false), timeout: timeout, retries: retries, logPath: logPath)
         }
+        if let threads { Cores.limit(to: threads) }
         return BuiltinInpainter(patchSize: patchSize)
     }
 

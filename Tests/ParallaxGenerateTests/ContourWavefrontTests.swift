@@ -38,13 +38,13 @@ private final class OneRequestAtATime: Inpainter {
         let together = TemporaryDirectory("wavefront"), alone = TemporaryDirectory("wavefront")
         let steps = 6
         let first = try WavySkylineScene(directory: together.path, steps: steps, tower: tower)
-        #expect(BuiltinInpainter().fillsConcurrently)
+        #expect(BuiltinInpainter().concurrentRequests > 1)
         let summary = try first.generate(seed: 7)
         #expect(summary.stepsWritten == steps)
 
         let second = try WavySkylineScene(directory: alone.path, steps: steps, tower: tower)
         let serial = OneRequestAtATime()
-        #expect(!serial.fillsConcurrently)
+        #expect(serial.concurrentRequests == 1)
         _ = try StepLoop(project: second.project, inpainter: serial, settings: GenerateSettings(seed: 7)).run()
 
         let written = Self.files(together.path)

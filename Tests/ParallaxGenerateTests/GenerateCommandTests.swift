@@ -37,6 +37,28 @@ import Testing
         return project
     }
 
+    @Test func anyNumberOfThreadsGivesTheSamePixels() throws {
+        // Straight bands (filled at once) and contour layers (several steps at once).
+        let straight = TemporaryDirectory(), contour = TemporaryDirectory()
+        var bytes: [[Data]] = []
+        for threads in [nil, "1", "3"] {
+            let project = try makeProject(straight)
+            let scene = try WavySkylineScene(directory: contour.file("contour"), steps: 5, tower: true)
+            for directory in [project, scene.directory] {
+                let flags = threads.map { ["--threads", $0] } ?? []
+                let result = try ProcessRunner.parallax(["generate", directory, "--seed", "4", "--restart", "--quiet"] + flags)
+                #expect(result.succeeded, "\(result.standardError)")
+            }
+            bytes.append(GenerateFixtures.stepBytes(project, steps: 6) + GenerateFixtures.stepBytes(scene.directory, steps: 5))
+        }
+        #expect(bytes[0].count == 13 && !bytes[0].contains(Data()))
+        #expect(bytes[1] == bytes[0] && bytes[2] == bytes[0])
+
+        let refused = try ProcessRunner.parallax(["generate", try makeProject(TemporaryDirectory()), "--threads", "0"])
+        #expect(!refused.succeeded && refused.standardError.contains("--threads must be between 1 and 1024, got 0"),
+                "\(refused.standardError)")
+    }
+
     @Test func createGoesFromStillImageToVideo() throws {
         let directory = TemporaryDirectory()
         try GenerateFixtures.writeImage(directory.file("still.png"), width: 96, height: 64)

@@ -17,6 +17,16 @@ import Testing
         #expect(Parallel.map(0) { $0 }.isEmpty && Parallel.map(1) { $0 + 5 } == [5])
     }
 
+    @Test func helpersAreLentOnlyWhileFree() {
+        let slots = Parallel.HelperSlots(2)
+        #expect(slots.take(upTo: 3) == 2)
+        #expect(slots.take(upTo: 1) == 0)
+        slots.give(2)
+        #expect(slots.take(upTo: 1) == 1 && slots.take(upTo: 5) == 1)
+        slots.reset(to: 0)
+        #expect(slots.take(upTo: 1) == 0)
+    }
+
     @Test func bothReturnsEachSideOwnResult() {
         let (text, number) = Parallel.both({ String(repeating: "a", count: 3) }, { (1...100).reduce(0, +) })
         #expect(text == "aaa" && number == 5050)
