@@ -88,6 +88,7 @@ struct InpaintOptions: ParsableArguments {
         if let inpaintWorker {
             return WorkerInpainter(command: try template(inpaintWorker, shell: false), timeout: timeout, retries: retries, logPath: logPath)
         }
+        // Process-wide: every piece of the fill draws its helper threads from one pool.
         if let threads { Cores.limit(to: threads) }
         return BuiltinInpainter(patchSize: patchSize)
     }
