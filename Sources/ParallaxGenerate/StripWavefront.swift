@@ -24,12 +24,12 @@ extension StepLoop {
     /// Steps `steps` of a contour scene after `state`, as a wavefront: a layer of step s needs only
     /// the same layer of step s − 1 and the layers behind it in step s, so while step s fills its
     /// second layer, step s + 1 can fill its first. Each round moves every step in progress on by
-    /// one layer, at once as far as the inpainter allows (``Inpainter/concurrentRequests`` steps in
-    /// progress at most), and starts the next step; the oldest step, once done, is written and journaled, so steps land in order
-    /// and an interrupted run resumes as before. Every fill reads exactly what it reads in a loop
-    /// of one step at a time, so the bytes are the same. `progress` gets each step written.
+    /// one layer, at once, and starts the next step (at most ``Inpainter/concurrentRequests``
+    /// steps in progress); the oldest step, once done, is written and journaled, so steps land in
+    /// order and an interrupted run resumes as before. Every fill reads exactly what it reads in a
+    /// loop of one step at a time, so the bytes are the same. `progress` gets each step written.
     func makeStripSteps(_ steps: ClosedRange<Int>, from state: StripState, progress: (Int) -> Void) throws {
-        let order = layout.drawOrder, width = max(1, min(inpainter.concurrentRequests, order.count))
+        let order = layout.drawOrder, stepsAtOnce = max(1, min(inpainter.concurrentRequests, order.count))
         // The fills read the layers' references; made here, before any of them runs.
         for strip in layout.strips { _ = try stripReference(strip) }
         let plan = project.plan
@@ -38,7 +38,7 @@ extension StepLoop {
         var next = steps.lowerBound
         while next <= steps.upperBound || !working.isEmpty {
             if Interruption.requested { throw InpaintError("interrupted") }
-            if next <= steps.upperBound, working.isEmpty || (working.count < width && working.last!.done >= 1) {
+            if next <= steps.upperBound, working.isEmpty || (working.count < stepsAtOnce && working.last!.done >= 1) {
                 working.append(StripStepWork(step: next, pictures: working.last?.pictures ?? finished.strips,
                                              width: plan.width, height: plan.height))
                 next += 1
