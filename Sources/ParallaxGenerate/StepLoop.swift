@@ -57,8 +57,6 @@ public final class StepLoop {
         input = image
         return image
     }
-    /// Per contour layer, its pixels at step 0 (`stripReference`), made once.
-    var stripReferences: [Int: Raster] = [:]
 
     /// The step the loop would start at: 1 for a fresh run, n + 1 after n journaled steps.
     public func resumePoint() -> Int {

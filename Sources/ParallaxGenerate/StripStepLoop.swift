@@ -31,7 +31,7 @@ extension StepLoop {
         var pictures = layout.strips.map { StripPicture.initial($0, image: image, behindObjects: behindObjects) }
         var backdrop = Backdrop(width: image.width, height: image.height)
         for index in layout.drawOrder {
-            _ = try fill(&pictures[index], over: backdrop, step: 0, shift: 0)
+            _ = try fill(&pictures[index], over: backdrop, step: 0, shift: 0, reference: nil)
             backdrop.draw(pictures[index])
         }
         for (index, object) in objects.enumerated() {
@@ -84,20 +84,20 @@ extension StepLoop {
             && (step > 0 || project.plan.objects.indices.allSatisfy { fileManager.fileExists(atPath: folder.objectPicturePath($0)) })
     }
 
-    /// The next layer (in draw order) of a step in progress: its strip moves by its shift, the gap
-    /// it opens is filled over the finished layers behind it, and the layer is drawn.
-    func advance(_ work: inout StripStepWork) throws {
+    /// Layer `index` (the next in draw order) of a step in progress: its strip moves by its shift,
+    /// the gap it opens is filled over the finished layers behind it (`reference`: what the layer
+    /// held at step 0), and the layer is drawn.
+    func advance(_ work: inout StripStepWork, layer index: Int, reference: Raster) throws {
         let clock = ContinuousClock()
         let start = clock.now
         let plan = project.plan
-        let index = layout.drawOrder[work.done]
         let shift = plan.layers[index].shift(inStep: work.step).x
         let gap = work.pictures[index].shift(by: shift)
         for (offset, isKnown) in work.pictures[index].known.enumerated() where !isKnown {
             work.gaps.pixels[work.pictures[index].rows.lowerBound * plan.width + offset] = 255
         }
         let fillStart = clock.now
-        if let filled = try fill(&work.pictures[index], over: work.backdrop, step: work.step, shift: shift) {
+        if let filled = try fill(&work.pictures[index], over: work.backdrop, step: work.step, shift: shift, reference: reference) {
             continueCurves(of: &work.pictures[index], through: gap, shift: shift, filled: filled)
         }
         let fillEnd = clock.now
@@ -142,31 +142,35 @@ extension StepLoop {
         return (folder.masksDirectory as NSString).appendingPathComponent(name)
     }
 
-    /// What layer `strip` held at step 0, as a frame: the input's pixels where the layer was
-    /// visible and no object covered it (alpha 255), alpha 0 elsewhere (the requests'
+    /// Per layer index, what the layer held at step 0, as a frame: the input's pixels where the
+    /// layer was visible and no object covered it (alpha 255), alpha 0 elsewhere (the requests'
     /// `reference`). Made from step 0, so a resumed run sees what an uninterrupted one saw.
-    func stripReference(_ strip: LayerStrip) throws -> Raster {
-        if let made = stripReferences[strip.layerIndex] { return made }
+    func stripReferences() throws -> [Int: Raster] {
         let input = try inputImage()
-        let width = input.width, alpha = strip.initialAlpha()
+        let width = input.width
         let covered = ObjectPicture.coverage(try objectMasks(), width: width, height: input.height)
-        var frame = Raster(width: width, height: input.height, channels: 4)
-        for y in strip.rows {
-            for x in 0..<width where alpha[(y - strip.rows.lowerBound) * width + x] > 0 && !covered[y * width + x] {
-                let source = (y * width + x) * 3, target = (y * width + x) * 4
-                frame.pixels[target] = input.pixels[source]
-                frame.pixels[target + 1] = input.pixels[source + 1]
-                frame.pixels[target + 2] = input.pixels[source + 2]
-                frame.pixels[target + 3] = 255
+        var references: [Int: Raster] = [:]
+        for strip in layout.strips {
+            let alpha = strip.initialAlpha()
+            var frame = Raster(width: width, height: input.height, channels: 4)
+            for y in strip.rows {
+                for x in 0..<width where alpha[(y - strip.rows.lowerBound) * width + x] > 0 && !covered[y * width + x] {
+                    let source = (y * width + x) * 3, target = (y * width + x) * 4
+                    frame.pixels[target] = input.pixels[source]
+                    frame.pixels[target + 1] = input.pixels[source + 1]
+                    frame.pixels[target + 2] = input.pixels[source + 2]
+                    frame.pixels[target + 3] = 255
+                }
             }
+            references[strip.layerIndex] = frame
         }
-        stripReferences[strip.layerIndex] = frame
-        return frame
+        return references
     }
 
     /// Fills the unknown pixels of one strip through the inpainter, over the finished layers
     /// behind it; returns the filled frame (nil when nothing was unknown).
-    private func fill(_ picture: inout StripPicture, over backdrop: Backdrop, step: Int, shift: Int) throws -> Raster? {
+    private func fill(_ picture: inout StripPicture, over backdrop: Backdrop, step: Int, shift: Int,
+                      reference: Raster?) throws -> Raster? {
         guard picture.known.contains(false) else { return nil }
         let plan = project.plan
         let index = picture.strip.layerIndex
@@ -183,7 +187,7 @@ extension StepLoop {
         let request = InpaintRequest(step: step, seed: seed, image: context, mask: mask, maskPath: maskPath,
                                      workDirectory: workDirectory, plan: plan, bands: [band], prompt: settings.prompt,
                                      negativePrompt: settings.negativePrompt, depthPath: settings.depthPath,
-                                     reference: step > 0 ? try stripReference(picture.strip) : nil)
+                                     reference: reference)
         let filled = try inpainter.inpaint(request)
         guard filled.width == plan.width, filled.height == plan.height, filled.channels == 3 else {
             throw InpaintError("inpainter \(inpainter.name) returned a \(filled.width)x\(filled.height) image for step \(step), "

@@ -30,8 +30,7 @@ extension StepLoop {
     /// loop of one step at a time, so the bytes are the same. `progress` gets each step written.
     func makeStripSteps(_ steps: ClosedRange<Int>, from state: StripState, progress: (Int) -> Void) throws {
         let order = layout.drawOrder, stepsAtOnce = max(1, min(inpainter.concurrentRequests, order.count))
-        // The fills read the layers' references; made here, before any of them runs.
-        for strip in layout.strips { _ = try stripReference(strip) }
+        let references = try stripReferences()
         let plan = project.plan
         var finished = state
         var working: [StripStepWork] = []
@@ -44,18 +43,18 @@ extension StepLoop {
                 next += 1
             }
             // Each step's next layer starts from that layer as the step before left it.
-            for position in working.indices {
-                let index = order[working[position].done]
+            let layers = working.map { order[$0.done] }
+            for (position, index) in layers.enumerated() {
                 working[position].pictures[index] = position == 0 ? finished.strips[index] : working[position - 1].pictures[index]
             }
             let round = working
-            // The loop's state that fills read (the references above, the plan) is not written
-            // while they run; the inpainter said it takes concurrent calls.
+            // The fills read only the loop's settings and plan, which nothing writes while they
+            // run; the inpainter said it takes concurrent calls.
             nonisolated(unsafe) let loop = self
             let advanced = Parallel.map(round.count) { position in
                 Result { () throws -> StripStepWork in
                     var work = round[position]
-                    try loop.advance(&work)
+                    try loop.advance(&work, layer: layers[position], reference: references[layers[position]]!)
                     return work
                 }
             }

@@ -115,10 +115,9 @@ import TestSupport
 /// Records each request's reference and fills with grey.
 private final class ReferenceRecorder: Inpainter, @unchecked Sendable {
     let name = "reference-recorder"
-    var references: [Raster?] = []
     var requests: [(step: Int, layer: Int, reference: Raster?)] = []
+    var references: [Raster?] { requests.map(\.reference) }
     func inpaint(_ request: InpaintRequest) throws -> Raster {
-        references.append(request.reference)
         requests.append((request.step, request.bands.first?.layerIndex ?? -1, request.reference))
         var output = request.image
         for p in 0..<(request.mask.width * request.mask.height) where request.mask.pixels[p] != 0 {
