@@ -103,7 +103,7 @@ for (index, (label, shape)) in shapes.enumerated() {
     print(String(format: "    StepLoop.run, whole:                      %7.1f        %7.1f", whole / n, wholeCPU / n))
     print(String(format: "    built-in inpainter (inside the run):      %7.1f        %7.1f   (target < 150 wall)", fill / n, fillCPU / n))
     print(String(format: "    the loop's own work (whole minus fill):   %7.1f        %7.1f", (whole - fill) / n, (wholeCPU - fillCPU) / n))
-    print("      (shift, mask, paste-back, PNG encoding and atomic rename of step and mask, journal,")
-    print("       reading the previous step back; the < 40 ms target was set for shift, mask and")
-    print("       paste-back alone, before the PNG writes and the rest were timed with them)")
+    print("      (shift, mask, paste-back, PNG encoding and atomic rename of step and mask, journal;")
+    print("       the < 40 ms target was set for shift, mask and paste-back alone, before the PNG")
+    print("       writes and the rest were timed with them)")
 }
