@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How a contour layer's edge goes on through the columns the step loop filled.
 
-    python3 bench/contour_edges.py --parallax PATH [--baseline PATH] [--steps 20] [--seed 1] IMAGE...
+    python3 bench/contour_edges.py --parallax PATH [--edges follow,sketch] [--baseline PATH] [--steps 20] [--seed 1] IMAGE...
 
 For each image: `parallax init IMAGE` (default contour layers, --steps N), `parallax generate`
 (--seed), then, per layer with a contour boundary, its top edge (first row at least half opaque)
@@ -13,8 +13,9 @@ in the input and in the last step's strip (layers/NN/). Printed per layer:
 - `flat`: the longest run of columns with the edge on one row.
 - `step`: the mean absolute change of row per column (how rough the edge is).
 
-The input's own numbers come first: a continued edge should look like them. With --baseline a
-second binary runs on the same projects, side by side.
+The input's own numbers come first: a continued edge should look like them. `--edges` lists the
+ways (`parallax generate --edges`) to run side by side (default: the binary's default); with
+--baseline a second binary runs on the same projects too, with its defaults.
 """
 import argparse
 import json
@@ -43,10 +44,10 @@ def describe(rows, low, high):
     return f"ends {ends:4.2f}  flat {runs:4d}  step {step:4.2f}"
 
 
-def run_project(parallax, image, folder, steps, seed):
+def run_project(parallax, image, folder, steps, seed, flags):
     project = os.path.join(folder, "project")
     for command in ([parallax, "init", image, project, "--force", "--steps", str(steps)],
-                    [parallax, "generate", project, "--restart", "--quiet", "--seed", str(seed)]):
+                    [parallax, "generate", project, "--restart", "--quiet", "--seed", str(seed)] + flags):
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
             sys.exit(f"contour_edges: {' '.join(command)} failed: {result.stderr.strip()}")
@@ -57,17 +58,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--parallax", required=True)
     parser.add_argument("--baseline", help="another parallax binary, run on the same projects")
+    parser.add_argument("--edges", help="comma-separated ways to continue the edges (generate --edges), side by side")
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", default="/tmp/parallax-contour-edges")
     parser.add_argument("images", nargs="+")
     args = parser.parse_args()
-    binaries = [("now", args.parallax)] + ([("baseline", args.baseline)] if args.baseline else [])
+    ways = args.edges.split(",") if args.edges else [None]
+    binaries = [(way or "now", args.parallax, ["--edges", way] if way else []) for way in ways]
+    binaries += [("baseline", args.baseline, [])] if args.baseline else []
     for image in args.images:
         name = os.path.splitext(os.path.basename(image))[0]
         print(f"{name} ({args.steps} steps, seed {args.seed})")
-        for label, binary in binaries:
-            project = run_project(binary, image, os.path.join(args.work, name, label), args.steps, args.seed)
+        for label, binary, flags in binaries:
+            project = run_project(binary, image, os.path.join(args.work, name, label), args.steps, args.seed, flags)
             scene = json.load(open(os.path.join(project, "scene.json")))
             last = sorted(os.listdir(os.path.join(project, "layers", "00")))[-1]
             for index, layer in enumerate(scene["layers"]):

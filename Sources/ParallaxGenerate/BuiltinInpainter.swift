@@ -35,7 +35,7 @@ public final class BuiltinInpainter: Inpainter {
         let width = request.image.width, height = request.image.height
         // What each band's fill needs, gathered first (the reference cache is this object's state).
         var jobs: [(rows: Range<Int>, context: Range<Int>, fill: ExemplarFill, image: Raster, mask: Raster,
-                    reference: TextureReference?, masked: Int)] = []
+                    reference: TextureReference?, behindLayer: Raster?, masked: Int)] = []
         for band in request.bands {
             let rows = band.rows
             let masked = request.mask.pixels[(rows.lowerBound * width)..<(rows.upperBound * width)].count { $0 != 0 }
@@ -46,18 +46,20 @@ public final class BuiltinInpainter: Inpainter {
             mask.replaceSubrange(((rows.lowerBound - context.lowerBound) * width)..<((rows.upperBound - context.lowerBound) * width),
                                  with: request.mask.pixels[(rows.lowerBound * width)..<(rows.upperBound * width)])
             let image = Array(request.image.pixels[(context.lowerBound * width * 3)..<(context.upperBound * width * 3)])
+            let behindLayer = request.behindLayer?.cropped(x: 0..<width, y: context)
             let fill = ExemplarFill(seed: StepSeed.derive(seed: request.seed, step: request.step, salt: UInt64(band.layerIndex + 1)),
                                     patchSize: patchSize)
             jobs.append((rows, context, fill, Raster(width: width, height: context.count, channels: 3, pixels: image),
                          Raster(width: width, height: context.count, channels: 1, pixels: mask),
-                         textureReference(request.reference, rows: context), masked))
+                         textureReference(request.reference, rows: context), behindLayer, masked))
         }
         // The bands are independent (each reads only its own rows, with its own seed): filled at
         // once, the largest gap first, so that the cores finish together (a fast band's gap is four
         // times a slow one's).
         let bands = jobs.sorted { $0.masked > $1.masked }
         let filled = Parallel.map(bands.count) { index in
-            bands[index].fill.fill(bands[index].image, mask: bands[index].mask, reference: bands[index].reference)
+            bands[index].fill.fill(bands[index].image, mask: bands[index].mask, reference: bands[index].reference,
+                                   behindLayer: bands[index].behindLayer)
         }
         for (job, band) in zip(bands, filled) {
             let offset = (job.rows.lowerBound - job.context.lowerBound) * width * 3

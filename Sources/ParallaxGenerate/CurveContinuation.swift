@@ -1,12 +1,28 @@
 import ParallaxCore
 
-/// Continues a layer's edge curve into the columns its gap just got filled in.
+/// How the step loop continues a contour layer's edge through the columns its motion opens
+/// (`parallax generate --edges`).
+public enum EdgeContinuation: String, CaseIterable, Sendable {
+    /// The gap is filled over the whole strip, then the edge follows the strongest change of
+    /// colour the fill drew (`CurveContinuation.rows(in:columns:anchor:allowed:)`). Where the fill
+    /// draws no edge the edge runs straight, and one that reaches the first or last row the
+    /// input's curve spans tends to stay there: a ridge cut flat.
+    case follow
+    /// The edge is drawn first, the way the input's edge goes (`CurveContinuation.sketch`), and
+    /// the layer is filled under it, with what lies behind shown above it. Skylines keep their
+    /// peaks; an object's outline (a shoulder, a saucer) is continued as peaks too.
+    case sketch
+}
+
+/// Continues a layer's edge curve into the columns a shift opened, one row per column: either
+/// along the edge a fill drew (`rows(in:...)`), or as a sketch made before the fill (`sketch`).
 ///
-/// The inpainter filled the gap's whole strip (what lies behind the edge and the layer itself),
-/// so the skyline goes on in the filled picture; this finds it there: a path one row per column,
-/// starting at the curve's row beside the gap, moving at most `maxStep` rows per column, along
-/// the strongest vertical change of colour (dynamic programming, a small cost per row moved).
-/// Where the fill shows no edge, the path keeps its row instead of wandering.
+/// The sketch goes on the way the input's own curve goes: the last rows of the path are matched
+/// against every stretch of the input's curve (its absolute rows, read either way along x), and
+/// the path takes one of the best stretches' next steps up or down, as a texture is grown from an
+/// exemplar (Efros and Leung). A stretch is followed while it keeps matching, so a slope or a peak
+/// comes whole. Matching absolute rows, not only slopes, keeps the path where the curve lives:
+/// near its highest row the only matches are the input's peaks, which turn back down.
 public enum CurveContinuation {
     /// The curve's row in each of `columns` (ordered from the one beside `anchor`'s column
     /// outward), within `allowed`.
@@ -53,5 +69,74 @@ public enum CurveContinuation {
             total += abs(below - above)
         }
         return total
+    }
+
+    /// How many of the path's last rows are matched.
+    public static let window = 12
+    /// How many of the best stretches a new one is drawn from at random.
+    static let choices = 6
+    /// A stretch is followed while its rows stay within this mean squared distance of the path's.
+    static let keepFollowing = 4
+
+    /// `sketch`: the curve's row in each of `count` new columns, ordered outward from the last of `history`
+    /// (the path's rows beside the gap, oldest first). `exemplar` is the input's curve, one row per
+    /// column; the path stays within the rows it spans. Deterministic in `seed`.
+    public static func sketch(after history: [Int], exemplar: [Int], count: Int, seed: UInt64) -> [Int] {
+        guard count > 0, let low = exemplar.min(), let high = exemplar.max() else { return [] }
+        guard low < high, exemplar.count > 2 else { return [Int](repeating: low, count: count) }
+        let stretches = [exemplar, Array(exemplar.reversed())]
+        var random = SeededRandom(seed: seed)
+        var path = history.map { min(max($0, low), high) }
+        if path.isEmpty {
+            let stretch = stretches[random.below(2)]
+            path.append(stretch[random.below(stretch.count)])
+        }
+        let newRowsStart = path.count
+        var followed: (stretch: Int, position: Int)? = nil
+        while path.count < newRowsStart + count {
+            if let current = followed, current.position + 1 < exemplar.count,
+               distance(path, stretches[current.stretch], end: current.position) <= keepFollowing {
+                followed = (current.stretch, current.position + 1)
+            } else {
+                followed = bestStretch(after: path, in: stretches, random: &random)
+            }
+            let (stretch, position) = followed!
+            let step = stretches[stretch][position] - stretches[stretch][position - 1]
+            path.append(min(max(path.last! + step, low), high))
+        }
+        return Array(path[newRowsStart...])
+    }
+
+    /// A position whose preceding rows match the path's last rows about as well as the best
+    /// (within one row squared), or one of the `choices` best when fewer do, drawn at random; the
+    /// position is the stretch's next row (the one the path takes a step to). Drawing among all
+    /// equally good ones matters: a flat stretch matches every flat stretch at its row exactly.
+    private static func bestStretch(after path: [Int], in stretches: [[Int]],
+                                    random: inout SeededRandom) -> (stretch: Int, position: Int) {
+        let length = min(window, path.count)
+        var all: [(cost: Int, stretch: Int, position: Int)] = []
+        for (index, stretch) in stretches.enumerated() {
+            for end in (length - 1)..<(stretch.count - 1) {
+                all.append((distance(path, stretch, end: end), index, end + 1))
+            }
+        }
+        let best = all.map(\.cost).min()!
+        var near = all.filter { $0.cost <= best + 1 }
+        if near.count < choices {
+            near = Array(all.sorted { ($0.cost, $0.stretch, $0.position) < ($1.cost, $1.stretch, $1.position) }.prefix(choices))
+        }
+        let pick = near[random.below(near.count)]
+        return (pick.stretch, pick.position)
+    }
+
+    /// Mean squared difference between the path's last rows and the stretch's rows ending at `end`.
+    private static func distance(_ path: [Int], _ stretch: [Int], end: Int) -> Int {
+        let length = min(window, path.count, end + 1)
+        var total = 0
+        for back in 0..<length {
+            let difference = path[path.count - 1 - back] - stretch[end - back]
+            total += difference * difference
+        }
+        return total / length
     }
 }

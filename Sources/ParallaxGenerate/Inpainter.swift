@@ -25,10 +25,15 @@ public struct InpaintRequest: Sendable {
     /// alpha 0 where the layer was not, or an object covered it). The built-in fill's texture
     /// level never expects less detail than it holds (`TextureReference`).
     public let reference: Raster?
+    /// Known pixels that show what lies behind the layer being filled, not the layer (gray, the
+    /// size of `image`, non-zero): beyond a contour layer's edge, where the step loop has already
+    /// drawn the edge's continuation through the gap. They give the edge its shape; the built-in
+    /// fill takes no colour from them.
+    public let behindLayer: Raster?
 
     public init(step: Int, seed: UInt64, image: Raster, mask: Raster, maskPath: String, workDirectory: String, plan: MotionPlan,
                 bands: [BandShift], prompt: String = "", negativePrompt: String = "", depthPath: String? = nil,
-                reference: Raster? = nil) {
+                reference: Raster? = nil, behindLayer: Raster? = nil) {
         self.step = step
         self.seed = seed
         self.image = image
@@ -41,6 +46,7 @@ public struct InpaintRequest: Sendable {
         self.negativePrompt = negativePrompt
         self.depthPath = depthPath
         self.reference = reference
+        self.behindLayer = behindLayer
     }
 
     /// "top:height" for every layer, comma separated: the rows each band covers.

@@ -11,15 +11,18 @@ public struct GenerateSettings: Sendable {
     public var depthPath: String?
     /// Start again from step 0 even when a journal says steps are done.
     public var restart: Bool
+    /// How contour layers' edges go on through the columns their motion opens.
+    public var edges: EdgeContinuation
 
     public init(seed: UInt64 = 0, mask: MaskShape = MaskShape(), prompt: String = "", negativePrompt: String = "",
-                depthPath: String? = nil, restart: Bool = false) {
+                depthPath: String? = nil, restart: Bool = false, edges: EdgeContinuation = .follow) {
         self.seed = seed
         self.mask = mask
         self.prompt = prompt
         self.negativePrompt = negativePrompt
         self.depthPath = depthPath
         self.restart = restart
+        self.edges = edges
     }
 }
 

@@ -77,6 +77,19 @@ public struct StripPicture: Sendable {
         return mask
     }
 
+    /// Known pixels where the layer is not, or not wholly (alpha below 255: the context shows what
+    /// lies behind, or a blend with it), as a frame-sized gray mask (255 = behind the layer).
+    public func behindLayer(frameHeight: Int) -> Raster {
+        let width = self.width, top = rows.lowerBound
+        var behind = Raster(width: width, height: frameHeight, channels: 1)
+        for row in 0..<pixels.height {
+            for x in 0..<width where known[row * width + x] && alpha(x: x, row: row) < 255 {
+                behind.pixels[(top + row) * width + x] = 255
+            }
+        }
+        return behind
+    }
+
     public func alpha(x: Int, row: Int) -> UInt8 { pixels.pixels[(row * width + x) * 4 + 3] }
 
     /// The curve's row in column x read back from the alpha (first row at least half covered, for

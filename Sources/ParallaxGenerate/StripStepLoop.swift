@@ -97,8 +97,17 @@ extension StepLoop {
             work.gaps.pixels[work.pictures[index].rows.lowerBound * plan.width + offset] = 255
         }
         let fillStart = clock.now
-        if let filled = try fill(&work.pictures[index], over: work.backdrop, step: work.step, shift: shift, reference: reference) {
-            continueCurves(of: &work.pictures[index], through: gap, shift: shift, filled: filled)
+        switch settings.edges {
+        case .follow:
+            if let filled = try fill(&work.pictures[index], over: work.backdrop, step: work.step, shift: shift,
+                                     reference: reference) {
+                followCurves(of: &work.pictures[index], through: gap, shift: shift, filled: filled)
+            }
+        case .sketch:
+            let seed = StepSeed.derive(seed: settings.seed, step: work.step, salt: UInt64(2000 + index))
+            sketchCurves(of: &work.pictures[index], through: gap, shift: shift, over: work.backdrop, seed: seed)
+            try fill(&work.pictures[index], over: work.backdrop, step: work.step, shift: shift, reference: reference,
+                     behindLayer: work.pictures[index].behindLayer(frameHeight: plan.height))
         }
         let fillEnd = clock.now
         work.backdrop.draw(work.pictures[index])
@@ -168,9 +177,11 @@ extension StepLoop {
     }
 
     /// Fills the unknown pixels of one strip through the inpainter, over the finished layers
-    /// behind it; returns the filled frame (nil when nothing was unknown).
+    /// behind it (`behindLayer`: what the inpainter must not take for the layer's own, see
+    /// `InpaintRequest`); returns the filled frame (nil when nothing was unknown).
+    @discardableResult
     private func fill(_ picture: inout StripPicture, over backdrop: Backdrop, step: Int, shift: Int,
-                      reference: Raster?) throws -> Raster? {
+                      reference: Raster?, behindLayer: Raster? = nil) throws -> Raster? {
         guard picture.known.contains(false) else { return nil }
         let plan = project.plan
         let index = picture.strip.layerIndex
@@ -187,7 +198,7 @@ extension StepLoop {
         let request = InpaintRequest(step: step, seed: seed, image: context, mask: mask, maskPath: maskPath,
                                      workDirectory: workDirectory, plan: plan, bands: [band], prompt: settings.prompt,
                                      negativePrompt: settings.negativePrompt, depthPath: settings.depthPath,
-                                     reference: reference)
+                                     reference: reference, behindLayer: behindLayer)
         let filled = try inpainter.inpaint(request)
         guard filled.width == plan.width, filled.height == plan.height, filled.channels == 3 else {
             throw InpaintError("inpainter \(inpainter.name) returned a \(filled.width)x\(filled.height) image for step \(step), "
@@ -206,25 +217,64 @@ extension StepLoop {
         return result
     }
 
-    /// Gives the gap's columns their alpha: opaque, with each curve edge continued from the
-    /// column beside the gap along the edge the fill drew (``CurveContinuation``).
-    private func continueCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int, filled: Raster) {
-        guard !gap.isEmpty else { return }
-        let strip = picture.strip, width = picture.width, rows = strip.rows
-        var alpha = [UInt8](repeating: 255, count: width * rows.count)
-        let columns = shift < 0 ? Array(gap) : Array(gap.reversed())
-        let seam = shift < 0 ? gap.lowerBound - 1 : gap.upperBound
-        for (edge, facing, curve) in [(strip.topEdge, EdgeRamp.Facing.up, strip.region.top),
-                                      (strip.bottomEdge, EdgeRamp.Facing.down, strip.region.bottom)] where edge == .curve {
-            let allowed = curve.min()!...curve.max()!
-            let anchor = seam >= 0 && seam < width ? picture.curveRow(column: seam, facing: facing) : curve[curve.count / 2]
-            let path = CurveContinuation.rows(in: filled, columns: columns, anchor: anchor, allowed: allowed)
-            var continued = [Double](repeating: Double(anchor), count: width)
-            for (position, x) in columns.enumerated() { continued[x] = Double(path[position]) }
-            EdgeRamp.apply(curve: continued, rows: rows, facing: facing, to: &alpha, width: width, columns: gap)
+    /// `.follow`: gives the filled gap's columns their alpha, each curve edge continued from the
+    /// column beside the gap along the edge the fill drew.
+    private func followCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int, filled: Raster) {
+        let alpha = gapAlpha(picture, gap: gap, shift: shift) { _, curve, anchor, _, columns in
+            CurveContinuation.rows(in: filled, columns: columns, anchor: anchor, allowed: curve.min()!...curve.max()!)
         }
-        for row in 0..<rows.count {
+        let width = picture.width
+        for row in 0..<picture.rows.count {
             for x in gap { picture.pixels.pixels[(row * width + x) * 4 + 3] = alpha[row * width + x] }
         }
+    }
+
+    /// `.sketch`: gives the gap's columns their alpha before they are filled, each curve edge
+    /// sketched from its rows beside the gap the way the input's curve goes. What lies beyond an
+    /// edge is not the layer's: it takes the backdrop's pixels and counts as known, so the fill
+    /// sees the new edge against what lies behind and draws the layer under it.
+    private func sketchCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int,
+                              over backdrop: Backdrop, seed: UInt64) {
+        let alpha = gapAlpha(picture, gap: gap, shift: shift) { salt, curve, _, beside, columns in
+            CurveContinuation.sketch(after: beside, exemplar: curve, count: columns.count, seed: seed &+ UInt64(salt))
+        }
+        let width = picture.width, top = picture.rows.lowerBound
+        for row in 0..<picture.rows.count {
+            for x in gap {
+                let index = row * width + x
+                picture.pixels.pixels[index * 4 + 3] = alpha[index]
+                guard alpha[index] == 0 else { continue }
+                let pixel = (top + row) * width + x
+                for channel in 0..<3 { picture.pixels.pixels[index * 4 + channel] = backdrop.image.pixels[pixel * 3 + channel] }
+                picture.known[index] = true
+            }
+        }
+    }
+
+    /// The strip's alpha in the gap's columns (opaque, times each curve edge's ramp). `path` gives
+    /// an edge's rows in the gap's columns (ordered outward from the seam), from the edge's index
+    /// (0 top, 1 bottom), the input's curve, its row at the seam and its rows in the columns
+    /// beside the gap (oldest first).
+    private func gapAlpha(_ picture: StripPicture, gap: Range<Int>, shift: Int,
+                          path: (_ salt: Int, _ curve: [Int], _ anchor: Int, _ beside: [Int], _ columns: [Int]) -> [Int])
+        -> [UInt8] {
+        let strip = picture.strip, width = picture.width, rows = strip.rows
+        var alpha = [UInt8](repeating: 255, count: width * rows.count)
+        guard !gap.isEmpty else { return alpha }
+        let columns = shift < 0 ? Array(gap) : Array(gap.reversed())
+        let outward = shift < 0 ? 1 : -1
+        let seam = shift < 0 ? gap.lowerBound - 1 : gap.upperBound
+        for (salt, (edge, facing, curve)) in [(strip.topEdge, EdgeRamp.Facing.up, strip.region.top),
+                                              (strip.bottomEdge, EdgeRamp.Facing.down, strip.region.bottom)].enumerated()
+        where edge == .curve {
+            let anchor = seam >= 0 && seam < width ? picture.curveRow(column: seam, facing: facing) : curve[curve.count / 2]
+            let besideColumns = (0..<CurveContinuation.window).map { seam - $0 * outward }.filter { $0 >= 0 && $0 < width }
+            let beside = besideColumns.reversed().map { picture.curveRow(column: $0, facing: facing) }
+            let continuation = path(salt, curve, anchor, beside, columns)
+            var continued = [Double](repeating: Double(anchor), count: width)
+            for (position, x) in columns.enumerated() { continued[x] = Double(continuation[position]) }
+            EdgeRamp.apply(curve: continued, rows: rows, facing: facing, to: &alpha, width: width, columns: gap)
+        }
+        return alpha
     }
 }

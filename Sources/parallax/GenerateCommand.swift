@@ -18,6 +18,7 @@ struct GenerateCommand: ParsableCommand {
           parallax generate my-project
           parallax generate my-project --seed 7 --mask-grow 6 --mask-feather 4
           parallax generate my-project --threads 2     # two cores, the same pixels
+          parallax generate my-project --edges sketch  # skylines keep their peaks
           parallax generate my-project --inpaint-command \\
               'python3 docs/inpainters/opencv_inpaint.py {image} {mask} {output}'
           parallax generate my-project --timeout 60 \\

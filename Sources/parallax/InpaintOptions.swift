@@ -35,6 +35,9 @@ struct InpaintOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Cores the built-in inpainter may use (default: every core; 1: one). The same seed gives the same pixels with any number.", valueName: "n"))
     var threads: Int?
 
+    @Option(help: ArgumentHelp("How contour layers' edges go on where their motion opens the picture: follow (along the edge the fill drew; the default) or sketch (drawn first the way the input's edge goes, the layer filled under it: skylines keep their peaks, but an object's outline is continued as peaks too).", valueName: "way"))
+    var edges: EdgeContinuation = .follow
+
     @Option(parsing: .unconditional, help: "Pixels the mask grows from the gap into the known pixels beside it.")
     var maskGrow: Double = 0
 
@@ -95,11 +98,13 @@ struct InpaintOptions: ParsableArguments {
 
     func settings(depthPath: String?, restart: Bool) -> GenerateSettings {
         GenerateSettings(seed: seed, mask: maskShape, prompt: prompt, negativePrompt: negativePrompt,
-                         depthPath: depthPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, restart: restart)
+                         depthPath: depthPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, restart: restart,
+                         edges: edges)
     }
 }
 
 extension MaskShape.CornerStyle: ExpressibleByArgument {}
+extension EdgeContinuation: ExpressibleByArgument {}
 
 /// Runs the step loop with a progress display; an inpainter failure or Ctrl-C becomes one line
 /// saying how many steps are kept and how to resume.

@@ -96,6 +96,7 @@ struct HelpAndFlagTests {
         (["init", "IMAGE", "NEW", "--fps", "0"], "--fps: must be greater than 0"),
         (["init", "IMAGE", "NEW", "--layers", "a:zz:1,b"], "--layers: \"a:zz:1\""),
         (["init", "IMAGE", "NEW", "--layers", "a:500:1,b::1"], "--layers"),
+        (["generate", "P", "--edges", "wobbly"], "'wobbly' is invalid for '--edges <way>'. Please provide one of 'follow' and 'sketch'"),
     ])
     func flagErrorsExit64(arguments: [String], expected: String) throws {
         let folder = TemporaryDirectory("flags")

@@ -83,7 +83,7 @@ struct WavySkylineScene {
     }
 
     @discardableResult
-    func generate(seed: UInt64 = 3) throws -> GenerateSummary {
-        try StepLoop(project: project, inpainter: BuiltinInpainter(), settings: GenerateSettings(seed: seed)).run()
+    func generate(seed: UInt64 = 3, edges: EdgeContinuation = .follow) throws -> GenerateSummary {
+        try StepLoop(project: project, inpainter: BuiltinInpainter(), settings: GenerateSettings(seed: seed, edges: edges)).run()
     }
 }

@@ -36,18 +36,22 @@ public struct ExemplarFill: Sendable {
     }
 
     /// The same, where `reference` says what these rows held before any fill (the layer in the
-    /// input image): the texture level's floor (`TextureReference`).
-    func fill(_ image: Raster, mask: Raster, reference: TextureReference?) -> Raster {
+    /// input image): the texture level's floor (`TextureReference`). Known pixels marked in
+    /// `behindLayer` (gray, non-zero) show what lies behind the layer being filled: the matching
+    /// sees them (they give the layer's edge its shape), but no source is centred there, and the
+    /// colour guides and the seam blend ignore them.
+    func fill(_ image: Raster, mask: Raster, reference: TextureReference?, behindLayer: Raster? = nil) -> Raster {
         precondition(image.channels == 3 && mask.channels == 1, "fill needs an RGB image and a gray mask")
         precondition(image.width == mask.width && image.height == mask.height, "image and mask sizes differ")
         precondition(reference.map { $0.height == image.height } ?? true, "the texture reference needs the image's rows")
         let hole = mask.pixels.map { $0 != 0 }
         guard let window = readWindow(hole: hole, width: image.width, height: image.height) else {
-            return fillReadingAll(image, mask: mask, reference: reference)
+            return fillReadingAll(image, mask: mask, reference: reference, behindLayer: behindLayer)
         }
         var output = image
         output.paste(fillReadingAll(image.cropped(x: window.x, y: window.y), mask: mask.cropped(x: window.x, y: window.y),
-                                    reference: reference?.rows(window.y)),
+                                    reference: reference?.rows(window.y),
+                                    behindLayer: behindLayer?.cropped(x: window.x, y: window.y)),
                      atX: window.x.lowerBound, y: window.y.lowerBound)
         return output
     }
@@ -55,7 +59,8 @@ public struct ExemplarFill: Sendable {
     /// The fill computed over the whole of `image`. `fill(_:mask:)` gives the same pixels from
     /// the part within `readReach` of the hole, except where no source lies within `searchRadius`
     /// of a target: its search then widens to the whole part it was given.
-    func fillReadingAll(_ image: Raster, mask: Raster, reference: TextureReference? = nil) -> Raster {
+    func fillReadingAll(_ image: Raster, mask: Raster, reference: TextureReference? = nil,
+                        behindLayer: Raster? = nil) -> Raster {
         let width = image.width, height = image.height
         let hole = mask.pixels.map { $0 != 0 }
         guard hole.contains(true) else { return image }
@@ -67,17 +72,24 @@ public struct ExemplarFill: Sendable {
         }
 
         let order = OnionPeelOrder.make(hole: hole, width: width, height: height)
+        // What lies behind the layer is neither known nor filled for the colour guides: counted
+        // as hole (no local mean reads it) but given no slot, so their membranes end there as at
+        // the image's edge, and the layer's colours alone decide. Sources are matched by their
+        // depth below the layer's edge, and none is centred behind it.
+        let behind = behindLayer.map { layer in zip(layer.pixels, hole).map { $0 != 0 && !$1 } }
+        let edgeRows = behindLayer.map { Self.edgeRows($0, width: width, height: height) }
         guard let sources = Self.sourcePatches(hole: hole, width: width, height: height, radius: patchSize / 2,
-                                                      clearance: sourceClearance) else {
+                                                      clearance: sourceClearance, behind: behind) else {
             NeighbourAverageFill.fill(&output.pixels, hole: hole, width: width, order: order)
             return output
         }
 
         let original = hole.map { !$0 }
         let pixels = image.pixels, patchSize = self.patchSize, searchRadius = self.searchRadius
+        let guideHole = behind.map { zip(hole, $0).map { $0 || $1 } } ?? hole
         // What the search reads, made from the known pixels alone: two independent halves at once.
         let (guide, (repeats, texture)) = Parallel.both({
-            FillGuide(pixels: pixels, hole: hole, order: order, width: width, height: height, radius: 2 * patchSize)
+            FillGuide(pixels: pixels, hole: guideHole, order: order, width: width, height: height, radius: 2 * patchSize)
         }, {
             (RecentRepeats(pixels: pixels, original: original, width: width, height: height,
                            radius: patchSize / 2, reach: Self.repeatReach, rows: 2),
@@ -90,7 +102,7 @@ public struct ExemplarFill: Sendable {
         let synthesizer = PatchSynthesizer(
             width: width, height: height, sources: sources, searchRadius: searchRadius,
             minimumOffset: 2 * patchSize, randomSamples: 8, tolerance: 0.05, slackPerPixel: 6,
-            rowOffsetCost: 8, startChoices: 4, original: original,
+            rowOffsetCost: 8, edgeRows: edgeRows, startChoices: 4, original: original,
             guide: guide,
             guideWeight: 1, copyPenalty: 384, copySlack: 48,
             repeats: repeats, repeatPenalty: Self.repeatPenalty,
@@ -111,14 +123,22 @@ public struct ExemplarFill: Sendable {
             }
             return (copy, sourceOf)
         }, {
-            BaseAndDetail.Target(original: pixels, hole: hole, order: order, width: width, height: height,
+            BaseAndDetail.Target(original: pixels, hole: guideHole, order: order, width: width, height: height,
                                  radius: guide.radius, farField: guide.farField)
         })
         output.pixels = copy
         SeamBlend.apply(to: &output.pixels, original: pixels, sourceOf: sourceOf,
-                        hole: hole, order: order, width: width, height: height)
+                        hole: hole, order: order, width: width, height: height, behind: behind)
         if let target { BaseAndDetail.apply(to: &output.pixels, hole: hole, order: order, width: width, target: target) }
         return output
+    }
+
+    /// Per column, the first row not behind the layer: its top edge, from which a source's and a
+    /// target's depth are measured.
+    static func edgeRows(_ behindLayer: Raster, width: Int, height: Int) -> [Int32] {
+        (0..<width).map { x in
+            Int32((0..<height).first { behindLayer.pixels[$0 * width + x] == 0 } ?? height)
+        }
     }
 
     /// How far along the row (either way) a source's detail counts as already copied, and a
@@ -176,10 +196,12 @@ public struct ExemplarFill: Sendable {
     /// Valid source patches at the requested radius and clearance; else without the clearance, or
     /// at a smaller radius, when the image or its known region is too small; nil when not even
     /// 3x3 known patches exist.
-    private static func sourcePatches(hole: [Bool], width: Int, height: Int, radius: Int, clearance: Int) -> SourcePatches? {
+    private static func sourcePatches(hole: [Bool], width: Int, height: Int, radius: Int, clearance: Int,
+                                      behind: [Bool]?) -> SourcePatches? {
         var radius = radius, clearance = clearance
         while radius >= 1 {
-            let sources = SourcePatches(hole: hole, width: width, height: height, radius: radius, clearance: clearance)
+            let sources = SourcePatches(hole: hole, width: width, height: height, radius: radius, clearance: clearance,
+                                        behind: behind)
             if sources.count > 0 { return sources }
             if clearance > 0 { clearance = 0 } else { radius /= 2 }
         }

@@ -32,6 +32,9 @@ struct PatchSynthesizer {
     /// grass with grass, and a constant vertical offset would make structure creep up or down
     /// from step to step.
     let rowOffsetCost: Int
+    /// Per column, the row of the layer's top edge (a contour layer's strip), or nil: rows are
+    /// then compared by their depth below the edge, so a hill's crest is copied from crests.
+    let edgeRows: [Int32]?
     /// How many of the best candidates a new run of texture is picked from.
     let startChoices: Int
     /// Flags the pixels that were known before this fill (not synthesized in it).
@@ -147,7 +150,8 @@ struct PatchSynthesizer {
                 startingRun = false
                 let textureWanted = texture?.wanted(row: y, guide: (g0, g1, g2)) ?? 0
                 @inline(__always) func distance(_ s: Int, bound: Int) -> Int {
-                    var sum = rowCost * abs(s / w - y) * pixelCount
+                    let rowOffset = edgeRows.map { abs(s / w - Int($0[s % w]) - y + Int($0[p % w])) } ?? abs(s / w - y)
+                    var sum = rowCost * rowOffset * pixelCount
                     if let texture { sum += texture.shortfallCost(source: s, wanted: textureWanted, weight: textureWeight) * pixelCount }
                     if startingRun {
                         let mean = guide.low(at: s)

@@ -24,7 +24,7 @@ enum SeamBlend {
     static let smoothContrast = 6
 
     static func apply(to pixels: inout [UInt8], original: [UInt8], sourceOf: [Int32],
-                      hole: [Bool], order: [Int32], width: Int, height: Int) {
+                      hole: [Bool], order: [Int32], width: Int, height: Int, behind: [Bool]? = nil) {
         let count = order.count
         guard count > 0 else { return }
         var slotOf = [Int32](repeating: -1, count: width * height)
@@ -44,6 +44,8 @@ enum SeamBlend {
                 let qx = x + dx, qy = y + dy
                 guard qx >= 0, qx < width, qy >= 0, qy < height else { continue }
                 let q = qy * width + qx
+                // What lies behind the layer says nothing about the layer's colour: no boundary.
+                if let behind, behind[q] { continue }
                 degree[slot] += 1
                 if !hole[q], source >= 0 {
                     // Known neighbour: its value minus what the source predicts for it, clamped

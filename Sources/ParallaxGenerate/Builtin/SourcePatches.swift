@@ -9,7 +9,9 @@ struct SourcePatches {
     let valid: [UInt8]
     let count: Int
 
-    init(hole: [Bool], width: Int, height: Int, radius: Int, clearance: Int = 0) {
+    /// A centre flagged in `behind` (it shows what lies behind the layer being filled) is never a
+    /// source: its patch may reach there, its centre, the pixel copied, may not.
+    init(hole: [Bool], width: Int, height: Int, radius: Int, clearance: Int = 0, behind: [Bool]? = nil) {
         self.radius = radius
         // Summed-area table of masked pixels: a window is clean when its sum is zero.
         let stride = width + 1
@@ -32,7 +34,7 @@ struct SourcePatches {
                 for x in radius..<(width - radius) {
                     let left = max(0, x - reach), right = min(width, x + reach + 1)
                     let masked = table[bottom + right] - table[bottom + left] - table[top + right] + table[top + left]
-                    if masked == 0 {
+                    if masked == 0, behind?[y * width + x] != true {
                         valid[y * width + x] = 1
                         count += 1
                     }
