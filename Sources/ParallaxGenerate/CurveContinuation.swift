@@ -73,14 +73,14 @@ public enum CurveContinuation {
 
     /// How many of the path's last rows are matched.
     public static let window = 12
-    /// How many of the best stretches a new one is drawn from at random.
+    /// The fewest stretches a new one is drawn from at random.
     static let choices = 6
     /// A stretch is followed while its rows stay within this mean squared distance of the path's.
     static let keepFollowing = 4
 
-    /// `sketch`: the curve's row in each of `count` new columns, ordered outward from the last of `history`
-    /// (the path's rows beside the gap, oldest first). `exemplar` is the input's curve, one row per
-    /// column; the path stays within the rows it spans. Deterministic in `seed`.
+    /// The sketch: the curve's row in each of `count` new columns, ordered outward from the last of
+    /// `history` (the path's rows beside the gap, oldest first). `exemplar` is the input's curve,
+    /// one row per column; the path stays within the rows it spans. Deterministic in `seed`.
     public static func sketch(after history: [Int], exemplar: [Int], count: Int, seed: UInt64) -> [Int] {
         guard count > 0, let low = exemplar.min(), let high = exemplar.max() else { return [] }
         guard low < high, exemplar.count > 2 else { return [Int](repeating: low, count: count) }

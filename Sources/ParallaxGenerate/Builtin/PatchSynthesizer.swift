@@ -150,8 +150,9 @@ struct PatchSynthesizer {
                 startingRun = false
                 let textureWanted = texture?.wanted(row: y, guide: (g0, g1, g2)) ?? 0
                 @inline(__always) func distance(_ s: Int, bound: Int) -> Int {
-                    let rowOffset = edgeRows.map { abs(s / w - Int($0[s % w]) - y + Int($0[p % w])) } ?? abs(s / w - y)
-                    var sum = rowCost * rowOffset * pixelCount
+                    var rowOffset = s / w - y
+                    if let edgeRows { rowOffset += Int(edgeRows[p % w]) - Int(edgeRows[s % w]) }
+                    var sum = rowCost * abs(rowOffset) * pixelCount
                     if let texture { sum += texture.shortfallCost(source: s, wanted: textureWanted, weight: textureWeight) * pixelCount }
                     if startingRun {
                         let mean = guide.low(at: s)
