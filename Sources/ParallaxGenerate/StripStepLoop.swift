@@ -31,7 +31,7 @@ extension StepLoop {
         var pictures = layout.strips.map { StripPicture.initial($0, image: image, behindObjects: behindObjects) }
         var backdrop = Backdrop(width: image.width, height: image.height)
         for index in layout.drawOrder {
-            _ = try fill(&pictures[index], over: backdrop, step: 0, shift: 0, reference: nil)
+            try fill(&pictures[index], over: backdrop, step: 0, shift: 0, reference: nil)
             backdrop.draw(pictures[index])
         }
         for (index, object) in objects.enumerated() {
@@ -220,12 +220,8 @@ extension StepLoop {
     /// `.follow`: gives the filled gap's columns their alpha, each curve edge continued from the
     /// column beside the gap along the edge the fill drew.
     private func followCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int, filled: Raster) {
-        let alpha = gapAlpha(picture, gap: gap, shift: shift) { _, curve, anchor, _, columns in
+        setGapAlpha(of: &picture, gap: gap, shift: shift) { _, curve, anchor, _, columns in
             CurveContinuation.rows(in: filled, columns: columns, anchor: anchor, allowed: curve.min()!...curve.max()!)
-        }
-        let width = picture.width
-        for row in 0..<picture.rows.count {
-            for x in gap { picture.pixels.pixels[(row * width + x) * 4 + 3] = alpha[row * width + x] }
         }
     }
 
@@ -235,15 +231,14 @@ extension StepLoop {
     /// sees the new edge against what lies behind and draws the layer under it.
     private func sketchCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int,
                               over backdrop: Backdrop, seed: UInt64) {
-        let alpha = gapAlpha(picture, gap: gap, shift: shift) { salt, curve, _, beside, columns in
+        setGapAlpha(of: &picture, gap: gap, shift: shift) { salt, curve, _, beside, columns in
             CurveContinuation.sketch(after: beside, exemplar: curve, count: columns.count, seed: seed &+ UInt64(salt))
         }
         let width = picture.width, top = picture.rows.lowerBound
         for row in 0..<picture.rows.count {
             for x in gap {
                 let index = row * width + x
-                picture.pixels.pixels[index * 4 + 3] = alpha[index]
-                guard alpha[index] == 0 else { continue }
+                guard picture.pixels.pixels[index * 4 + 3] == 0 else { continue }
                 let pixel = (top + row) * width + x
                 for channel in 0..<3 { picture.pixels.pixels[index * 4 + channel] = backdrop.image.pixels[pixel * 3 + channel] }
                 picture.known[index] = true
@@ -251,16 +246,15 @@ extension StepLoop {
         }
     }
 
-    /// The strip's alpha in the gap's columns (opaque, times each curve edge's ramp). `path` gives
-    /// an edge's rows in the gap's columns (ordered outward from the seam), from the edge's index
-    /// (0 top, 1 bottom), the input's curve, its row at the seam and its rows in the columns
+    /// Sets the strip's alpha in the gap's columns: opaque, times each curve edge's ramp. `path`
+    /// gives an edge's rows in the gap's columns (ordered outward from the seam), from the edge's
+    /// index (0 top, 1 bottom), the input's curve, its row at the seam and its rows in the columns
     /// beside the gap (oldest first).
-    private func gapAlpha(_ picture: StripPicture, gap: Range<Int>, shift: Int,
-                          path: (_ salt: Int, _ curve: [Int], _ anchor: Int, _ beside: [Int], _ columns: [Int]) -> [Int])
-        -> [UInt8] {
+    private func setGapAlpha(of picture: inout StripPicture, gap: Range<Int>, shift: Int,
+                             path: (_ salt: Int, _ curve: [Int], _ anchor: Int, _ beside: [Int], _ columns: [Int]) -> [Int]) {
+        guard !gap.isEmpty else { return }
         let strip = picture.strip, width = picture.width, rows = strip.rows
         var alpha = [UInt8](repeating: 255, count: width * rows.count)
-        guard !gap.isEmpty else { return alpha }
         let columns = shift < 0 ? Array(gap) : Array(gap.reversed())
         let outward = shift < 0 ? 1 : -1
         let seam = shift < 0 ? gap.lowerBound - 1 : gap.upperBound
@@ -275,6 +269,8 @@ extension StepLoop {
             for (position, x) in columns.enumerated() { continued[x] = Double(continuation[position]) }
             EdgeRamp.apply(curve: continued, rows: rows, facing: facing, to: &alpha, width: width, columns: gap)
         }
-        return alpha
+        for row in 0..<rows.count {
+            for x in gap { picture.pixels.pixels[(row * width + x) * 4 + 3] = alpha[row * width + x] }
+        }
     }
 }

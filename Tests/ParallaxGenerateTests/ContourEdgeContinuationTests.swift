@@ -41,7 +41,7 @@ struct ContourEdgeContinuationTests {
         // The input's curve ends in a flat run; the path beside the gap is that run.
         let curve = Self.hills.prefix(420) + [Int](repeating: Self.hills[419], count: 60)
         let sketch = CurveContinuation.sketch(after: [Int](repeating: Self.hills[419], count: 12), exemplar: Array(curve),
-                                            count: 300, seed: 3)
+                                              count: 300, seed: 3)
         #expect(Self.longestFlatRun(sketch) < 120, "a flat run of \(Self.longestFlatRun(sketch)) columns")
     }
 
