@@ -14,16 +14,8 @@ public enum ProcessRunner {
     @discardableResult
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
                            currentDirectory: String? = nil) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let (process, output, error) = try launch(executable, arguments, environment: environment,
+                                                  currentDirectory: currentDirectory)
         // Read both pipes while the process runs so a chatty one cannot block on a full pipe.
         nonisolated(unsafe) var errorData = Data()
         let group = DispatchGroup()
@@ -38,6 +30,38 @@ public enum ProcessRunner {
         return ProcessResult(status: process.terminationStatus,
                              standardOutput: String(decoding: outputData, as: UTF8.self),
                              standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Starts the program with both outputs piped. A program a test has just written (a copied
+    /// binary, a script) stays busy ("Text file busy") while a child that another test forks
+    /// meanwhile still holds its write descriptor, until that child execs: a moment later it runs.
+    private static func launch(_ executable: String, _ arguments: [String], environment: [String: String]?,
+                               currentDirectory: String?) throws -> (Process, Pipe, Pipe) {
+        var attempt = 0
+        while true {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            if let environment { process.environment = environment }
+            if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
+            let output = Pipe(), error = Pipe()
+            process.standardOutput = output
+            process.standardError = error
+            process.standardInput = FileHandle.nullDevice
+            do {
+                try process.run()
+                return (process, output, error)
+            } catch let failure as NSError where isTextFileBusy(failure) && attempt < 40 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
+    /// Whether launching failed with ETXTBSY ("Text file busy").
+    private static func isTextFileBusy(_ error: NSError) -> Bool {
+        let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+        return [error, underlying].contains { $0?.domain == NSPOSIXErrorDomain && $0?.code == Int(ETXTBSY) }
     }
 
     /// The `parallax` binary built beside the test bundle.
