@@ -14,6 +14,9 @@ band reveals. On the last step, per band, on the revealed columns:
   texture  high-pass standard deviation of the fill over the truth's (target 0.75..1.25, mean per
            picture)
   coarse   PSNR in dB after 8x8 box averaging (target: no worse than Telea - 0.5 dB)
+  seam     mean |grey change| across the columns where consecutive steps' fills meet, over the
+           mean across the other revealed columns (no target in the issue; the truth's own, on
+           the same columns, is about 1: above it, the steps show as vertical lines)
   known    the never-revealed columns must equal the truth exactly
 
     python3 bench/fill_quality.py --parallax PATH [--baseline PATH] [--seeds 0,1,2 | --seed N] [--work DIR]
@@ -194,6 +197,20 @@ def coarse_psnr(fill, truth):
     return float("inf") if mse == 0 else 10 * np.log10(255 ** 2 / mse)
 
 
+def seam_ratio(region, step):
+    """Mean |grey change| across the columns where consecutive steps' fills meet (every `step`
+    columns from the right) over the mean across the other columns; about 1 where nothing marks them."""
+    grey = cv2.cvtColor(region, cv2.COLOR_BGR2GRAY).astype(np.float64)
+    change = np.abs(np.diff(grey, axis=1))  # change[:, x - 1]: between columns x - 1 and x
+    width = region.shape[1]
+    seams = [width - k * step - 1 for k in range(1, width // step) if width - k * step >= 1]
+    if step < 1 or not seams:
+        return float("nan")
+    others = np.ones(change.shape[1], bool)
+    others[seams] = False
+    return float(change[:, seams].mean() / max(change[:, others].mean(), 1e-9))
+
+
 def measure(last, picture):
     """Per band: repeat, texture, coarse on the revealed columns; and whether known columns match."""
     width = picture.shape[1] - REVEAL
@@ -208,6 +225,8 @@ def measure(last, picture):
             "repeat_without_rows": self_correlation(along_x(hp_fill)) - self_correlation(along_x(hp_truth)),
             "texture": float(hp_fill.std() / max(hp_truth.std(), 1e-9)),
             "coarse": coarse_psnr(fill, truth),
+            "seam": seam_ratio(fill, shift // STEPS),
+            "seam_truth": seam_ratio(truth, shift // STEPS),
             "known": known_ok,
         })
     return rows
@@ -296,8 +315,8 @@ def report(by_seed, fills):
           f"revealed columns {'/'.join(map(str, shifts()))}; seeds {'/'.join(map(str, seeds))}")
     print()
     print(f"| picture | fill | repeat, worst band (seeds {'/'.join(map(str, seeds))}) | texture, picture mean (seeds) "
-          f"| coarse dB, band mean (worst band − Telea's) | known exact | s/step |")
-    print("|---|---|---|---|---|---|---|")
+          f"| coarse dB, band mean (worst band − Telea's) | seam, band mean (truth's) | known exact | s/step |")
+    print("|---|---|---|---|---|---|---|---|")
     totals = {}
     for name in first:
         telea = first[name].get("telea")
@@ -305,18 +324,21 @@ def report(by_seed, fills):
             runs = [by_seed[s][name][fill] for s in seeds if fill in by_seed[s].get(name, {})]
             if not runs:
                 continue
-            rep, tex, coa, worst, known = [], [], [], [], True
+            rep, tex, coa, worst, known, seam = [], [], [], [], True, []
             for run in runs:
                 bands = run["bands"]
                 rep.append(max(b["repeat"] for b in bands))
                 tex.append(float(np.mean([b["texture"] for b in bands])))
                 coa.append(float(np.mean([b["coarse"] for b in bands])))
                 known = known and all(b["known"] for b in bands)
+                seam.append(float(np.mean([b.get("seam", np.nan) for b in bands])))
+                seam_truth = float(np.mean([b.get("seam_truth", np.nan) for b in bands]))
                 if telea:
                     diffs = [b["coarse"] - t["coarse"] for b, t in zip(bands, telea["bands"])]
                     worst.append(min(diffs))
                     total = totals.setdefault(fill, {"repeat": 0, "lines": 0, "bands": 0, "texture": 0, "runs": 0,
-                                                     "diffs": [], "below": 0, "pictures_below": 0})
+                                                     "diffs": [], "below": 0, "pictures_below": 0, "seams": [],
+                                                     "seams_over": 0})
                     total["repeat"] += sum(b["repeat"] > 0.15 for b in bands)
                     total["lines"] += sum(b["repeat"] > 0.15 >= b.get("repeat_without_rows", 1) for b in bands)
                     total["bands"] += len(bands)
@@ -324,22 +346,27 @@ def report(by_seed, fills):
                     total["runs"] += 1
                     total["diffs"] += diffs
                     total["below"] += sum(d < -0.5 for d in diffs)
+                    total["seams"] += [b.get("seam", np.nan) - b.get("seam_truth", np.nan) for b in bands]
+                    total["seams_over"] += sum(b.get("seam", 0) > b.get("seam_truth", 0) + 0.25 for b in bands)
                     total["pictures_below"] += coa[-1] < np.mean([t["coarse"] for t in telea["bands"]]) - 0.5
             seconds = np.mean([run["seconds_per_step"] for run in runs])
             worst_text = f" ({'/'.join(f'{v:+.1f}' for v in worst)})" if worst else ""
             print(f"| {name} | {fill} | {'/'.join(f'{v:.2f}' for v in rep)} | {'/'.join(f'{v:.2f}' for v in tex)} | "
-                  f"{'/'.join(f'{v:.1f}' for v in coa)}{worst_text} | {'yes' if known else 'NO'} | {seconds:.2f} |")
+                  f"{'/'.join(f'{v:.1f}' for v in coa)}{worst_text} | {'/'.join(f'{v:.2f}' for v in seam)} ({seam_truth:.2f}) "
+                  f"| {'yes' if known else 'NO'} | {seconds:.2f} |")
     if not totals:
         return
     print()
     print("Targets: repeat ≤ 0.15 in every band; texture 0.75–1.25 (mean per picture); coarse ≥ Telea − 0.5 dB.")
     print()
     print("| fill | bands with repeat > 0.15 (of them, a line along x) | pictures with texture outside 0.75–1.25 | coarse − Telea, mean over bands "
-          "| bands below Telea − 0.5 dB | pictures whose band mean is below Telea − 0.5 dB |")
-    print("|---|---|---|---|---|---|")
+          "| bands below Telea − 0.5 dB | pictures whose band mean is below Telea − 0.5 dB "
+          "| seam − truth's, mean over bands | bands with seam > truth's + 0.25 |")
+    print("|---|---|---|---|---|---|---|---|")
     for fill, t in totals.items():
         print(f"| {fill} | {t['repeat']}/{t['bands']} ({t['lines']}) | {t['texture']}/{t['runs']} | {np.mean(t['diffs']):+.2f} dB "
-              f"| {t['below']}/{t['bands']} | {t['pictures_below']}/{t['runs']} |")
+              f"| {t['below']}/{t['bands']} | {t['pictures_below']}/{t['runs']} "
+              f"| {np.nanmean(t['seams']):+.2f} | {t['seams_over']}/{t['bands']} |")
 
 
 if __name__ == "__main__":
