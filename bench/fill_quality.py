@@ -200,15 +200,17 @@ def coarse_psnr(fill, truth):
 def seam_ratio(region, step):
     """Mean |grey change| across the columns where consecutive steps' fills meet (every `step`
     columns from the right) over the mean across the other columns; about 1 where nothing marks them."""
+    if step < 1:
+        return float("nan")
     grey = cv2.cvtColor(region, cv2.COLOR_BGR2GRAY).astype(np.float64)
     change = np.abs(np.diff(grey, axis=1))  # change[:, x - 1]: between columns x - 1 and x
     width = region.shape[1]
     seams = [width - k * step - 1 for k in range(1, width // step) if width - k * step >= 1]
-    if step < 1 or not seams:
-        return float("nan")
     others = np.ones(change.shape[1], bool)
     others[seams] = False
-    return float(change[:, seams].mean() / max(change[:, others].mean(), 1e-9))
+    if not seams or change[:, others].mean() < 1e-9:
+        return float("nan")  # no steps, or no change between any columns (stretch): nothing to see
+    return float(change[:, seams].mean() / change[:, others].mean())
 
 
 def measure(last, picture):
@@ -366,7 +368,13 @@ def report(by_seed, fills):
     for fill, t in totals.items():
         print(f"| {fill} | {t['repeat']}/{t['bands']} ({t['lines']}) | {t['texture']}/{t['runs']} | {np.mean(t['diffs']):+.2f} dB "
               f"| {t['below']}/{t['bands']} | {t['pictures_below']}/{t['runs']} "
-              f"| {np.nanmean(t['seams']):+.2f} | {t['seams_over']}/{t['bands']} |")
+              f"| {finite_mean(t['seams']):+.2f} | {t['seams_over']}/{t['bands']} |")
+
+
+def finite_mean(values):
+    """The mean of the values that are numbers; nan when none is."""
+    finite = [v for v in values if np.isfinite(v)]
+    return float(np.mean(finite)) if finite else float("nan")
 
 
 if __name__ == "__main__":
