@@ -101,7 +101,8 @@ extension StepLoop {
         case .follow:
             if let filled = try fill(&work.pictures[index], over: work.backdrop, step: work.step, shift: shift,
                                      reference: reference) {
-                followCurves(of: &work.pictures[index], through: gap, shift: shift, filled: filled)
+                let seed = StepSeed.derive(seed: settings.seed, step: work.step, salt: UInt64(2000 + index))
+                followCurves(of: &work.pictures[index], through: gap, shift: shift, filled: filled, seed: seed)
             }
         case .sketch:
             let seed = StepSeed.derive(seed: settings.seed, step: work.step, salt: UInt64(2000 + index))
@@ -218,10 +219,14 @@ extension StepLoop {
     }
 
     /// `.follow`: gives the filled gap's columns their alpha, each curve edge continued from the
-    /// column beside the gap along the edge the fill drew.
-    private func followCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int, filled: Raster) {
-        setGapAlpha(of: &picture, gap: gap, shift: shift) { _, curve, anchor, _, columns in
-            CurveContinuation.rows(in: filled, columns: columns, anchor: anchor, allowed: curve.min()!...curve.max()!)
+    /// column beside the gap along the edge the fill drew near a sketch of the input's curve.
+    private func followCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int, filled: Raster,
+                              seed: UInt64) {
+        setGapAlpha(of: &picture, gap: gap, shift: shift) { salt, curve, anchor, beside, columns in
+            let sketch = CurveContinuation.sketch(after: beside, exemplar: curve, count: columns.count,
+                                                  seed: seed &+ UInt64(salt))
+            return CurveContinuation.rows(in: filled, columns: columns, anchor: anchor, allowed: curve.min()!...curve.max()!,
+                                          prior: sketch)
         }
     }
 

@@ -5,10 +5,12 @@ import ParallaxCore
 import Testing
 import TestSupport
 
-/// A contour layer's edge through the columns its motion opens, with `--edges sketch`: sketched
-/// from the input's own curve before the fill, so it neither runs flat along the rows' end nor
-/// drifts out of them, and the fill draws the layer under it. (With `follow`, the default, this
-/// skyline runs flat for 89 columns: the step-loop test fails.)
+/// A contour layer's edge through the columns its motion opens. With `--edges sketch` it is
+/// sketched from the input's own curve before the fill, so it neither runs flat along the rows'
+/// end nor drifts out of them, and the fill draws the layer under it. With `follow` (the default)
+/// it follows the edge the fill drew near such a sketch; where the fill draws a clear edge the
+/// edge still lies on it, so on this skyline, whose fill runs the old edge on flat at full
+/// contrast, `follow` still runs flat for 89 columns (the step-loop test is for `sketch`).
 @Suite("Contour edges continued")
 struct ContourEdgeContinuationTests {
     /// A skyline of hills: two sines, 36 rows from its highest to its lowest row.
@@ -78,6 +80,50 @@ struct ContourEdgeContinuationTests {
                 "the continued skyline spans rows \(edge.min()!)...\(edge.max()!)")
         #expect(Self.longestFlatRun(edge) <= 24, "a flat run of \(Self.longestFlatRun(edge)) columns")
         #expect(skyUnderTheEdge * 100 <= groundPixels, "\(skyUnderTheEdge) of \(groundPixels) pixels under the edge are sky")
+    }
+
+    /// A 60x40 picture, flat grey, or with one clear horizontal edge from row `edge` down.
+    static func picture(edge: Int?) -> Raster {
+        var picture = Raster(width: 60, height: 40, channels: 3)
+        for y in 0..<40 {
+            for x in 0..<60 {
+                let value: UInt8 = edge.map { y >= $0 ? 40 : 200 } ?? 120
+                for channel in 0..<3 { picture[x, y, channel] = value }
+            }
+        }
+        return picture
+    }
+
+    @Test func whereTheFillDrawsNoEdgeTheFollowedEdgeTakesThePriorsShape() {
+        let prior = (0..<50).map { 20 + Int((6 * sin(Double($0) / 5)).rounded()) }
+        let rows = CurveContinuation.rows(in: Self.picture(edge: nil), columns: Array(10..<60), anchor: 20, allowed: 10...30,
+                                          prior: prior)
+        #expect(zip(rows, prior).allSatisfy { abs($0 - $1) <= 1 }, "\(rows) against \(prior)")
+        // Without the prior the edge runs straight on from the anchor: a ridge cut flat.
+        let alone = CurveContinuation.rows(in: Self.picture(edge: nil), columns: Array(10..<60), anchor: 20, allowed: 10...30)
+        #expect(Set(alone) == [20])
+    }
+
+    @Test func aClearEdgeNearThePriorWinsOverThePrior() {
+        let prior = [Int](repeating: 22, count: 50)
+        let rows = CurveContinuation.rows(in: Self.picture(edge: 25), columns: Array(10..<60), anchor: 22, allowed: 10...30,
+                                          prior: prior)
+        #expect(rows.suffix(45).allSatisfy { $0 == 25 }, "\(rows)")
+    }
+
+    @Test func aResumedFollowedRunWritesTheSameBytes() throws {
+        let whole = TemporaryDirectory("contour-follow-whole"), cut = TemporaryDirectory("contour-follow-cut")
+        let wholeScene = try WavySkylineScene(directory: whole.path, steps: 6)
+        try wholeScene.generate(edges: .follow)
+        let cutScene = try WavySkylineScene(directory: cut.path, steps: 3)
+        try cutScene.generate(edges: .follow)
+        let resumed = try WavySkylineScene(directory: cut.path, steps: 6)
+        #expect(try resumed.generate(edges: .follow).resumedAfter == 3)
+        for step in 0...6 {
+            let a = try Data(contentsOf: URL(fileURLWithPath: wholeScene.project.folder.stripPath(layer: 1, step: step)))
+            let b = try Data(contentsOf: URL(fileURLWithPath: resumed.project.folder.stripPath(layer: 1, step: step)))
+            #expect(a == b, "the ground's strip of step \(step) differs after a resume")
+        }
     }
 
     @Test func aResumedSketchedRunWritesTheSameBytes() throws {
