@@ -97,15 +97,15 @@ extension StepLoop {
             work.gaps.pixels[work.pictures[index].rows.lowerBound * plan.width + offset] = 255
         }
         let fillStart = clock.now
+        // Both ways sketch the edge (`follow` as the prior of the edge it follows), from one seed.
+        let seed = StepSeed.derive(seed: settings.seed, step: work.step, salt: UInt64(2000 + index))
         switch settings.edges {
         case .follow:
             if let filled = try fill(&work.pictures[index], over: work.backdrop, step: work.step, shift: shift,
                                      reference: reference) {
-                let seed = StepSeed.derive(seed: settings.seed, step: work.step, salt: UInt64(2000 + index))
                 followCurves(of: &work.pictures[index], through: gap, shift: shift, filled: filled, seed: seed)
             }
         case .sketch:
-            let seed = StepSeed.derive(seed: settings.seed, step: work.step, salt: UInt64(2000 + index))
             sketchCurves(of: &work.pictures[index], through: gap, shift: shift, over: work.backdrop, seed: seed)
             try fill(&work.pictures[index], over: work.backdrop, step: work.step, shift: shift, reference: reference,
                      behindLayer: work.pictures[index].behindLayer(frameHeight: plan.height))

@@ -111,29 +111,15 @@ struct ContourEdgeContinuationTests {
         #expect(rows.suffix(45).allSatisfy { $0 == 25 }, "\(rows)")
     }
 
-    @Test func aResumedFollowedRunWritesTheSameBytes() throws {
-        let whole = TemporaryDirectory("contour-follow-whole"), cut = TemporaryDirectory("contour-follow-cut")
-        let wholeScene = try WavySkylineScene(directory: whole.path, steps: 6)
-        try wholeScene.generate(edges: .follow)
-        let cutScene = try WavySkylineScene(directory: cut.path, steps: 3)
-        try cutScene.generate(edges: .follow)
-        let resumed = try WavySkylineScene(directory: cut.path, steps: 6)
-        #expect(try resumed.generate(edges: .follow).resumedAfter == 3)
-        for step in 0...6 {
-            let a = try Data(contentsOf: URL(fileURLWithPath: wholeScene.project.folder.stripPath(layer: 1, step: step)))
-            let b = try Data(contentsOf: URL(fileURLWithPath: resumed.project.folder.stripPath(layer: 1, step: step)))
-            #expect(a == b, "the ground's strip of step \(step) differs after a resume")
-        }
-    }
-
-    @Test func aResumedSketchedRunWritesTheSameBytes() throws {
+    @Test(arguments: EdgeContinuation.allCases)
+    func aResumedRunWritesTheSameBytes(edges: EdgeContinuation) throws {
         let whole = TemporaryDirectory("contour-edges-whole"), cut = TemporaryDirectory("contour-edges-cut")
         let wholeScene = try WavySkylineScene(directory: whole.path, steps: 6)
-        try wholeScene.generate(edges: .sketch)
+        try wholeScene.generate(edges: edges)
         let cutScene = try WavySkylineScene(directory: cut.path, steps: 3)
-        try cutScene.generate(edges: .sketch)
+        try cutScene.generate(edges: edges)
         let resumed = try WavySkylineScene(directory: cut.path, steps: 6)
-        #expect(try resumed.generate(edges: .sketch).resumedAfter == 3)
+        #expect(try resumed.generate(edges: edges).resumedAfter == 3)
         for step in 0...6 {
             let a = try Data(contentsOf: URL(fileURLWithPath: wholeScene.project.folder.stepPath(step)))
             let b = try Data(contentsOf: URL(fileURLWithPath: resumed.project.folder.stepPath(step)))
