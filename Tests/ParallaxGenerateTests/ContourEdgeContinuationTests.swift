@@ -84,14 +84,10 @@ struct ContourEdgeContinuationTests {
 
     /// A 60x40 picture, flat grey, or with one clear horizontal edge from row `edge` down.
     static func picture(edge: Int?) -> Raster {
-        var picture = Raster(width: 60, height: 40, channels: 3)
-        for y in 0..<40 {
-            for x in 0..<60 {
-                let value: UInt8 = edge.map { y >= $0 ? 40 : 200 } ?? 120
-                for channel in 0..<3 { picture[x, y, channel] = value }
-            }
+        ExemplarFillTestImages.image(width: 60, height: 40) { _, y in
+            let value = edge.map { y >= $0 ? 40 : 200 } ?? 120
+            return (value, value, value)
         }
-        return picture
     }
 
     @Test func whereTheFillDrawsNoEdgeTheFollowedEdgeTakesThePriorsShape() {
