@@ -5,8 +5,9 @@ import ParallaxCore
 /// An exemplar (patch-based) fill: hole pixels are synthesized ring by ring from the hole's
 /// boundary inward, each copied from the centre of a known patch that matches its already-known
 /// surroundings (see `PatchSynthesizer`). A refinement pass then re-matches every hole pixel with
-/// its full, two-sided patch, and a gradient-domain pass (`SeamBlend`) removes any remaining
-/// colour step at the hole's border. See docs/inpainters/builtin.md.
+/// its full, two-sided patch, a gradient-domain pass (`SeamBlend`) and the colour correction
+/// (`BaseAndDetail`) set the copy's colour, and `SeamRamp` takes out the step they leave at the
+/// hole's border. See docs/inpainters/builtin.md.
 public struct ExemplarFill: Sendable {
     public let seed: UInt64
     /// Side of the square patch compared around each pixel (odd; even sizes are rounded up).
@@ -130,6 +131,9 @@ public struct ExemplarFill: Sendable {
         SeamBlend.apply(to: &output.pixels, original: pixels, sourceOf: sourceOf,
                         hole: hole, order: order, width: width, height: height, behind: behind)
         if let target { BaseAndDetail.apply(to: &output.pixels, hole: hole, order: order, width: width, target: target) }
+        // What the colour correction left at the border: taken out over the fill's first rings.
+        SeamRamp.apply(to: &output.pixels, original: pixels, sourceOf: sourceOf, hole: hole, order: order,
+                       width: width, height: height, behind: behind, objects: guide.objects)
         return output
     }
 
