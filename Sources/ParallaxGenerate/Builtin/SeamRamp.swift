@@ -41,8 +41,19 @@ enum SeamRamp {
         guard reach > 1 else { return }
         func isKnown(_ p: Int) -> Bool { !hole[p] && !(behind?[p] ?? false) }
 
-        // Per border pixel: the mismatch (RGB), a weight of 1 and the mismatch squared (RGB).
-        var border = [Double](repeating: 0, count: width * height * 7)
+        // Only the hole's bounding box, grown by the largest box read, is summed.
+        var left = width, right = 0, top = height, bottom = 0
+        for entry in order {
+            let x = Int(entry) % width, y = Int(entry) / width
+            left = min(left, x); right = max(right, x); top = min(top, y); bottom = max(bottom, y)
+        }
+        let margin = smoothing + reach
+        left = max(0, left - margin); right = min(width - 1, right + margin)
+        top = max(0, top - margin); bottom = min(height - 1, bottom + margin)
+        let boxWidth = right - left + 1, boxHeight = bottom - top + 1
+        // Per border pixel (box coordinates): the mismatch (RGB), a weight of 1 and the mismatch
+        // squared (RGB).
+        var border = [Double](repeating: 0, count: boxWidth * boxHeight * 7)
         for entry in order {
             let q = Int(entry)
             let source = Int(sourceOf[q])
@@ -66,15 +77,16 @@ enum SeamRamp {
             }
             guard links > 0 else { continue }
             let mismatch = [sum.0, sum.1, sum.2].map { $0 / Double(links) }
-            for c in 0..<3 { border[q * 7 + c] = mismatch[c]; border[q * 7 + 4 + c] = mismatch[c] * mismatch[c] }
-            border[q * 7 + 3] = 1
+            let b = ((y - top) * boxWidth + x - left) * 7
+            for c in 0..<3 { border[b + c] = mismatch[c]; border[b + 4 + c] = mismatch[c] * mismatch[c] }
+            border[b + 3] = 1
         }
 
-        let sums = BoxSums(border, width: width, height: height, channels: 7)
+        let sums = BoxSums(border, width: boxWidth, height: boxHeight, channels: 7)
         for entry in order {
             let p = Int(entry), k = Int(ring[p])
             guard k <= reach else { continue }
-            let x = p % width, y = p / width
+            let x = p % width - left, y = p / width - top
             let radius = smoothing + k - 1
             let count = sums.sum(3, x: x, y: y, radius: radius)
             guard count > 0 else { continue }
