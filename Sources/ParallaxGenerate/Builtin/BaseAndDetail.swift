@@ -53,13 +53,7 @@ enum BaseAndDetail {
             let r = BaseAndDetail.detailRadius
             // Work inside the hole's bounding box, grown to hold every box read below.
             let margin = max(r, radius + 1)
-            var left = width, right = -1, top = height, bottom = -1
-            for entry in order {
-                let x = Int(entry) % width, y = Int(entry) / width
-                left = min(left, x); right = max(right, x); top = min(top, y); bottom = max(bottom, y)
-            }
-            left = max(0, left - margin); right = min(width - 1, right + margin)
-            top = max(0, top - margin); bottom = min(height - 1, bottom + margin)
+            let (left, right, top, bottom) = OnionPeelOrder.bounds(of: order, width: width, height: height, grownBy: margin)
             let boxWidth = right - left + 1, boxHeight = bottom - top + 1
             // Known pixels: value and square per channel, and count.
             var knownValues = [Double](repeating: 0, count: boxWidth * boxHeight * 7)

@@ -62,11 +62,7 @@ struct ObjectColour {
         self.width = width
         self.height = height
         self.sums = sums
-        var left = width, right = -1, top = height, bottom = -1
-        for entry in order {
-            let x = Int(entry) % width, y = Int(entry) / width
-            left = min(left, x); right = max(right, x); top = min(top, y); bottom = max(bottom, y)
-        }
+        let (left, right, top, bottom) = OnionPeelOrder.bounds(of: order, width: width, height: height)
         // Per row of the box (grown by the margin): the local means' median along it, around the
         // hole, and the allowance (their scatter).
         let medianTop = max(0, top - Self.rowMargin), medianBottom = min(height - 1, bottom + Self.rowMargin)

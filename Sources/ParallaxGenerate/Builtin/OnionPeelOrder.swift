@@ -37,6 +37,18 @@ enum OnionPeelOrder {
         return order
     }
 
+    /// The bounding box (inclusive) of the pixels in `order`, grown by `margin` and clipped to the
+    /// image; for no pixels, left `width`, right -1, top `height`, bottom -1.
+    static func bounds(of order: [Int32], width: Int, height: Int, grownBy margin: Int = 0)
+        -> (left: Int, right: Int, top: Int, bottom: Int) {
+        var left = width, right = -1, top = height, bottom = -1
+        for entry in order {
+            let x = Int(entry) % width, y = Int(entry) / width
+            left = min(left, x); right = max(right, x); top = min(top, y); bottom = max(bottom, y)
+        }
+        return (max(0, left - margin), min(width - 1, right + margin), max(0, top - margin), min(height - 1, bottom + margin))
+    }
+
     private static func touchesKnown(x: Int, y: Int, hole: [Bool], width: Int, height: Int) -> Bool {
         for dy in -1...1 {
             let ny = y + dy

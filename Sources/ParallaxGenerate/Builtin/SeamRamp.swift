@@ -42,14 +42,8 @@ enum SeamRamp {
         func isKnown(_ p: Int) -> Bool { !hole[p] && !(behind?[p] ?? false) }
 
         // Only the hole's bounding box, grown by the largest box read, is summed.
-        var left = width, right = 0, top = height, bottom = 0
-        for entry in order {
-            let x = Int(entry) % width, y = Int(entry) / width
-            left = min(left, x); right = max(right, x); top = min(top, y); bottom = max(bottom, y)
-        }
-        let margin = smoothing + reach
-        left = max(0, left - margin); right = min(width - 1, right + margin)
-        top = max(0, top - margin); bottom = min(height - 1, bottom + margin)
+        let (left, right, top, bottom) = OnionPeelOrder.bounds(of: order, width: width, height: height,
+                                                               grownBy: smoothing + reach)
         let boxWidth = right - left + 1, boxHeight = bottom - top + 1
         // Per border pixel (box coordinates): the mismatch (RGB), a weight of 1 and the mismatch
         // squared (RGB).
