@@ -222,11 +222,9 @@ extension StepLoop {
     /// column beside the gap along the edge the fill drew near a sketch of the input's curve.
     private func followCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int, filled: Raster,
                               seed: UInt64) {
-        setGapAlpha(of: &picture, gap: gap, shift: shift) { salt, curve, anchor, beside, columns in
-            let sketch = CurveContinuation.sketch(after: beside, exemplar: curve, count: columns.count,
-                                                  seed: seed &+ UInt64(salt))
-            return CurveContinuation.rows(in: filled, columns: columns, anchor: anchor, allowed: curve.min()!...curve.max()!,
-                                          prior: sketch)
+        setGapAlpha(of: &picture, gap: gap, shift: shift, seed: seed) { curve, anchor, columns, sketch in
+            CurveContinuation.rows(in: filled, columns: columns, anchor: anchor, allowed: curve.min()!...curve.max()!,
+                                   prior: sketch)
         }
     }
 
@@ -236,9 +234,7 @@ extension StepLoop {
     /// sees the new edge against what lies behind and draws the layer under it.
     private func sketchCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int,
                               over backdrop: Backdrop, seed: UInt64) {
-        setGapAlpha(of: &picture, gap: gap, shift: shift) { salt, curve, _, beside, columns in
-            CurveContinuation.sketch(after: beside, exemplar: curve, count: columns.count, seed: seed &+ UInt64(salt))
-        }
+        setGapAlpha(of: &picture, gap: gap, shift: shift, seed: seed) { _, _, _, sketch in sketch }
         let width = picture.width, top = picture.rows.lowerBound
         for row in 0..<picture.rows.count {
             for x in gap {
@@ -252,11 +248,11 @@ extension StepLoop {
     }
 
     /// Sets the strip's alpha in the gap's columns: opaque, times each curve edge's ramp. `path`
-    /// gives an edge's rows in the gap's columns (ordered outward from the seam), from the edge's
-    /// index (0 top, 1 bottom), the input's curve, its row at the seam and its rows in the columns
-    /// beside the gap (oldest first).
-    private func setGapAlpha(of picture: inout StripPicture, gap: Range<Int>, shift: Int,
-                             path: (_ salt: Int, _ curve: [Int], _ anchor: Int, _ beside: [Int], _ columns: [Int]) -> [Int]) {
+    /// gives an edge's rows in the gap's columns (ordered outward from the seam), from the input's
+    /// curve, its row at the seam, the columns, and a sketch of the curve's way on (made from the
+    /// rows beside the gap and `seed` plus the edge's index: 0 top, 1 bottom).
+    private func setGapAlpha(of picture: inout StripPicture, gap: Range<Int>, shift: Int, seed: UInt64,
+                             path: (_ curve: [Int], _ anchor: Int, _ columns: [Int], _ sketch: [Int]) -> [Int]) {
         guard !gap.isEmpty else { return }
         let strip = picture.strip, width = picture.width, rows = strip.rows
         var alpha = [UInt8](repeating: 255, count: width * rows.count)
@@ -269,7 +265,9 @@ extension StepLoop {
             let anchor = seam >= 0 && seam < width ? picture.curveRow(column: seam, facing: facing) : curve[curve.count / 2]
             let besideColumns = (0..<CurveContinuation.window).map { seam - $0 * outward }.filter { $0 >= 0 && $0 < width }
             let beside = besideColumns.reversed().map { picture.curveRow(column: $0, facing: facing) }
-            let continuation = path(salt, curve, anchor, beside, columns)
+            let sketch = CurveContinuation.sketch(after: beside, exemplar: curve, count: columns.count,
+                                                  seed: seed &+ UInt64(salt))
+            let continuation = path(curve, anchor, columns, sketch)
             var continued = [Double](repeating: Double(anchor), count: width)
             for (position, x) in columns.enumerated() { continued[x] = Double(continuation[position]) }
             EdgeRamp.apply(curve: continued, rows: rows, facing: facing, to: &alpha, width: width, columns: gap)
