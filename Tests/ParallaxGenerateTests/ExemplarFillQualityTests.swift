@@ -75,6 +75,9 @@ import Testing
         let width = image.width, height = image.height
         var mask = Raster(width: width, height: height, channels: 1)
         for y in 0..<height { for x in (width - shift)..<width { mask.pixels[y * width + x] = 255 } }
+        // As the step loop tells the built-in fill (`InpaintRequest.reference`): what the layer
+        // held before any fill, the floor of the texture level it expects.
+        let reference = TextureReference(start)
         for step in 1...steps {
             var moved = image
             for y in 0..<height {
@@ -82,7 +85,7 @@ import Testing
                     for c in 0..<3 { moved[x, y, c] = x + shift < width ? image[x + shift, y, c] : 0 }
                 }
             }
-            image = ExemplarFill(seed: seed &+ UInt64(step)).fill(moved, mask: mask)
+            image = ExemplarFill(seed: seed &+ UInt64(step)).fill(moved, mask: mask, reference: reference)
         }
         return image
     }
