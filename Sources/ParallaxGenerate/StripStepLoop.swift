@@ -162,9 +162,6 @@ extension StepLoop {
         return (folder.masksDirectory as NSString).appendingPathComponent(name)
     }
 
-    /// Per layer index, what the layer held at step 0, as a frame: the input's pixels where the
-    /// layer was visible and no object covered it (alpha 255), alpha 0 elsewhere (the requests'
-    /// `reference`). Made from step 0, so a resumed run sees what an uninterrupted one saw.
     /// The layers whose gaps `--edges follow` fills twice: an inpainter that reads
     /// `behindLayer`, and an edge whose two sides differ in the input (``EdgeContrast``).
     func layersRefilledUnderEdge() throws -> Set<Int> {
@@ -173,6 +170,9 @@ extension StepLoop {
         return Set(layout.strips.filter { EdgeContrast.differs($0, in: input) }.map(\.layerIndex))
     }
 
+    /// Per layer index, what the layer held at step 0, as a frame: the input's pixels where the
+    /// layer was visible and no object covered it (alpha 255), alpha 0 elsewhere (the requests'
+    /// `reference`). Made from step 0, so a resumed run sees what an uninterrupted one saw.
     func stripReferences() throws -> [Int: Raster] {
         let input = try inputImage()
         let width = input.width
@@ -197,9 +197,9 @@ extension StepLoop {
 
     /// Fills the unknown pixels of one strip through the inpainter, over the finished layers
     /// behind it (`behindLayer`: what the inpainter must not take for the layer's own, see
-    /// `InpaintRequest`); returns the filled frame (nil when nothing was unknown).
+    /// `InpaintRequest`); returns the filled frame (nil when nothing was unknown). `writesMask`
+    /// false leaves the step's mask file as the step's first fill of the layer wrote it.
     @discardableResult
-    /// `writesMask` false leaves the step's mask file as the step's first fill of the layer wrote it.
     private func fill(_ picture: inout StripPicture, over backdrop: Backdrop, step: Int, shift: Int,
                       reference: Raster?, behindLayer: Raster? = nil, writesMask: Bool = true) throws -> Raster? {
         guard picture.known.contains(false) else { return nil }
