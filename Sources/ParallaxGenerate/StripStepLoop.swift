@@ -87,9 +87,7 @@ extension StepLoop {
     /// Layer `index` (the next in draw order) of a step in progress: its strip moves by its shift,
     /// the gap it opens is filled over the finished layers behind it (`reference`: what the layer
     /// held at step 0), and the layer is drawn.
-    /// `refillsUnderEdge`: with `--edges follow`, fill the layer under its followed edges a second
-    /// time, from the layer alone (``EdgeContrast``).
-    func advance(_ work: inout StripStepWork, layer index: Int, reference: Raster, refillsUnderEdge: Bool = false) throws {
+    func advance(_ work: inout StripStepWork, layer index: Int, reference: Raster) throws {
         let clock = ContinuousClock()
         let start = clock.now
         let plan = project.plan
@@ -103,17 +101,9 @@ extension StepLoop {
         let seed = StepSeed.derive(seed: settings.seed, step: work.step, salt: UInt64(2000 + index))
         switch settings.edges {
         case .follow:
-            // The fill draws the edge from the layer and the backdrop alike, so the layer under it
-            // takes the backdrop's colours too (a hill streaked with the mountains' haze). An
-            // inpainter that can tell the layer from what lies behind it fills the layer under the
-            // followed edges again, from the layer alone.
             if let filled = try fill(&work.pictures[index], over: work.backdrop, step: work.step, shift: shift,
                                      reference: reference) {
                 followCurves(of: &work.pictures[index], through: gap, shift: shift, filled: filled, seed: seed)
-                if refillsUnderEdge, showBackdrop(beyondEdgeOf: &work.pictures[index], through: gap, over: work.backdrop, refill: true) {
-                    try fill(&work.pictures[index], over: work.backdrop, step: work.step, shift: shift, reference: reference,
-                             behindLayer: work.pictures[index].behindLayer(frameHeight: plan.height), writesMask: false)
-                }
             }
         case .sketch:
             sketchCurves(of: &work.pictures[index], through: gap, shift: shift, over: work.backdrop, seed: seed)
@@ -162,14 +152,6 @@ extension StepLoop {
         return (folder.masksDirectory as NSString).appendingPathComponent(name)
     }
 
-    /// The layers whose gaps `--edges follow` fills twice: an inpainter that reads
-    /// `behindLayer`, and an edge whose two sides differ in the input (``EdgeContrast``).
-    func layersRefilledUnderEdge() throws -> Set<Int> {
-        guard settings.edges == .follow, inpainter.readsBehindLayer else { return [] }
-        let input = try inputImage()
-        return Set(layout.strips.filter { EdgeContrast.differs($0, in: input) }.map(\.layerIndex))
-    }
-
     /// Per layer index, what the layer held at step 0, as a frame: the input's pixels where the
     /// layer was visible and no object covered it (alpha 255), alpha 0 elsewhere (the requests'
     /// `reference`). Made from step 0, so a resumed run sees what an uninterrupted one saw.
@@ -197,11 +179,10 @@ extension StepLoop {
 
     /// Fills the unknown pixels of one strip through the inpainter, over the finished layers
     /// behind it (`behindLayer`: what the inpainter must not take for the layer's own, see
-    /// `InpaintRequest`); returns the filled frame (nil when nothing was unknown). `writesMask`
-    /// false leaves the step's mask file as the step's first fill of the layer wrote it.
+    /// `InpaintRequest`); returns the filled frame (nil when nothing was unknown).
     @discardableResult
     private func fill(_ picture: inout StripPicture, over backdrop: Backdrop, step: Int, shift: Int,
-                      reference: Raster?, behindLayer: Raster? = nil, writesMask: Bool = true) throws -> Raster? {
+                      reference: Raster?, behindLayer: Raster? = nil) throws -> Raster? {
         guard picture.known.contains(false) else { return nil }
         let plan = project.plan
         let index = picture.strip.layerIndex
@@ -212,7 +193,7 @@ extension StepLoop {
         let mask = settings.mask.mask(for: ShiftedStep(step: step, image: context, gap: gap, bands: [band]))
         try FileManager.default.createDirectory(atPath: stripMaskDirectory(index), withIntermediateDirectories: true)
         let maskPath = (stripMaskDirectory(index) as NSString).appendingPathComponent(StepFolder.fileName(step: step))
-        if writesMask { try AtomicOutput(maskPath).write { try PNGImage.write(mask, to: $0) } }
+        try AtomicOutput(maskPath).write { try PNGImage.write(mask, to: $0) }
         // Each layer's fill gets its own seed, a fixed function of the run's seed, step and layer.
         let seed = StepSeed.derive(seed: settings.seed, step: step, salt: UInt64(1000 + index))
         let request = InpaintRequest(step: step, seed: seed, image: context, mask: mask, maskPath: maskPath,
@@ -254,41 +235,16 @@ extension StepLoop {
     private func sketchCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int,
                               over backdrop: Backdrop, seed: UInt64) {
         setGapAlpha(of: &picture, gap: gap, shift: shift, seed: seed) { _, _, _, sketch in sketch }
-        showBackdrop(beyondEdgeOf: &picture, through: gap, over: backdrop, refill: false)
-    }
-
-    /// In the gap's columns, the pixels beyond the layer's edge (alpha 0) take the backdrop's and
-    /// count as known. With `refill`, the layer's own pixels there (alpha above 0) become unknown
-    /// again, to be filled under the edge; returns whether there are any.
-    @discardableResult
-    private func showBackdrop(beyondEdgeOf picture: inout StripPicture, through gap: Range<Int>, over backdrop: Backdrop,
-                              refill: Bool) -> Bool {
         let width = picture.width, top = picture.rows.lowerBound
-        var anyLayer = false
         for row in 0..<picture.rows.count {
             for x in gap {
                 let index = row * width + x
-                let alpha = picture.pixels.pixels[index * 4 + 3]
-                guard alpha == 0 else {
-                    if refill && Self.isInterior(picture, x: x, row: row) { picture.known[index] = false; anyLayer = true }
-                    continue
-                }
+                guard picture.pixels.pixels[index * 4 + 3] == 0 else { continue }
                 let pixel = (top + row) * width + x
                 for channel in 0..<3 { picture.pixels.pixels[index * 4 + channel] = backdrop.image.pixels[pixel * 3 + channel] }
                 picture.known[index] = true
             }
         }
-        return anyLayer
-    }
-
-    /// Rows an edge keeps the first fill's pixels under it: the next step's edge follows what
-    /// the fill draws there.
-    static let edgeMargin = 3
-
-    /// Whether the pixel and its column's `edgeMargin` rows either way (within the strip) are opaque.
-    static func isInterior(_ picture: StripPicture, x: Int, row: Int) -> Bool {
-        let rows = max(0, row - edgeMargin)...min(picture.rows.count - 1, row + edgeMargin)
-        return rows.allSatisfy { picture.alpha(x: x, row: $0) == 255 }
     }
 
     /// Sets the strip's alpha in the gap's columns: opaque, times each curve edge's ramp. `path`

@@ -31,7 +31,6 @@ extension StepLoop {
     func makeStripSteps(_ steps: ClosedRange<Int>, from state: StripState, progress: (Int) -> Void) throws {
         let order = layout.drawOrder, stepsAtOnce = max(1, min(inpainter.concurrentRequests, order.count))
         let references = try stripReferences()
-        let refilled = try layersRefilledUnderEdge()
         let plan = project.plan
         var finished = state
         var working: [StripStepWork] = []
@@ -55,8 +54,7 @@ extension StepLoop {
             let advanced = Parallel.map(round.count) { position in
                 Result { () throws -> StripStepWork in
                     var work = round[position]
-                    try loop.advance(&work, layer: layers[position], reference: references[layers[position]]!,
-                                     refillsUnderEdge: refilled.contains(layers[position]))
+                    try loop.advance(&work, layer: layers[position], reference: references[layers[position]]!)
                     return work
                 }
             }
