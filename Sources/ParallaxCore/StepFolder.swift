@@ -39,6 +39,14 @@ public struct StepFolder: Sendable {
         (layerDirectory(layer) as NSString).appendingPathComponent(StepFolder.fileName(step: step))
     }
 
+    /// A layer's draft at step k (`layers/NN/draft/kkkkkk.png`), kept only for a layer whose
+    /// shown strip was filled again under its followed edges: the strip as the first fill and the
+    /// edge follow left it, which the next step's fill and follow read. See docs/step-folder.md.
+    public func draftStripPath(layer: Int, step: Int) -> String {
+        ((layerDirectory(layer) as NSString).appendingPathComponent("draft") as NSString)
+            .appendingPathComponent(StepFolder.fileName(step: step))
+    }
+
     /// An object's picture: its box cut from the input, alpha = its mask (`layers/objects/NN.png`).
     public func objectPicturePath(_ object: Int) -> String {
         let number = String(object)

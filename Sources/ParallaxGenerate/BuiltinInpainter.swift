@@ -12,6 +12,10 @@ public final class BuiltinInpainter: Inpainter {
     /// once (the cores they use are capped by `Cores.limit`).
     public var concurrentRequests: Int { .max }
 
+    /// The exemplar fill centres no source on pixels behind the layer and keeps them out of its
+    /// colour guides.
+    public var readsBehindLayer: Bool { true }
+
     public init(patchSize: Int = 9) {
         self.patchSize = patchSize
     }

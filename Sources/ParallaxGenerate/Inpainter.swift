@@ -68,11 +68,17 @@ public protocol Inpainter: AnyObject {
     /// loop fills the layers of that many steps at once (``StepLoop``). 1 by default: an external
     /// command or worker is called one request after another, in step order.
     var concurrentRequests: Int { get }
+    /// Whether it takes no colour from the pixels a request marks as behind the layer
+    /// (`InpaintRequest.behindLayer`). With `--edges follow` the contour loop then fills the layer
+    /// under each followed edge a second time, from the layer alone. False by default: an external
+    /// command is called once per layer and step.
+    var readsBehindLayer: Bool { get }
 }
 
 extension Inpainter {
     public func finish() {}
     public var concurrentRequests: Int { 1 }
+    public var readsBehindLayer: Bool { false }
 }
 
 /// An inpainter that failed: one line for the user.

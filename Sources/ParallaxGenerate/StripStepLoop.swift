@@ -11,8 +11,15 @@ import ParallaxCore
 /// edge curve continued through the filled gap.
 /// What a contour scene carries from step to step: every layer's strip, and the objects.
 public struct StripState: Sendable {
+    /// What each layer's next fill and edge follow read: for a layer in `shown`, its draft.
     public var strips: [StripPicture]
     public let objects: [ObjectPicture]
+    /// The layers filled a second time under their followed edges (``StepLoop/refillUnderEdge``):
+    /// their strips as shown, which differ from their drafts only in the layer's pixels.
+    public var shown: [Int: StripPicture] = [:]
+
+    /// Each layer's strip as the composite and the render show it.
+    func shownStrip(_ index: Int) -> StripPicture { shown[index] ?? strips[index] }
 }
 
 extension StepLoop {
@@ -39,8 +46,10 @@ extension StepLoop {
                                             withIntermediateDirectories: true)
             try AtomicOutput(folder.objectPicturePath(index)).write { try PNGImage.write(object.pixels, to: $0) }
         }
-        try write(pictures, step: 0)
-        return StripState(strips: pictures, objects: objects)
+        let state = StripState(strips: pictures, objects: objects,
+                               shown: Dictionary(uniqueKeysWithValues: try layersRefilledUnderEdge().map { ($0, pictures[$0]) }))
+        try write(state, step: 0)
+        return state
     }
 
     /// Each planned object's mask, read and checked against the plan.
@@ -63,24 +72,29 @@ extension StepLoop {
             }
             return ObjectPicture(motion: motion, pixels: pixels)
         }
-        return StripState(strips: try readLayerStrips(step: step), objects: objects)
-    }
-
-    private func readLayerStrips(step: Int) throws -> [StripPicture] {
-        try layout.strips.map { strip in
-            let path = folder.stripPath(layer: strip.layerIndex, step: step)
-            let pixels = try PNGImage.read(path, channels: 4)
-            guard pixels.width == project.plan.width, pixels.height == strip.rows.count else {
-                throw SceneError(file: path, "is \(pixels.width)x\(pixels.height), expected \(project.plan.width)x\(strip.rows.count)")
-            }
-            return StripPicture(strip: strip, pixels: pixels)
+        let shown = try layersRefilledUnderEdge().sorted().map { ($0, try readStrip(layout.strips[$0], at: folder.stripPath(layer: $0, step: step))) }
+        let strips = try layout.strips.map { strip in
+            let index = strip.layerIndex
+            return try readStrip(strip, at: shown.contains { $0.0 == index } ? folder.draftStripPath(layer: index, step: step)
+                                                                             : folder.stripPath(layer: index, step: step))
         }
+        return StripState(strips: strips, objects: objects, shown: Dictionary(uniqueKeysWithValues: shown))
     }
 
-    /// True when every layer's strip of `step` (and, for step 0, every object) is on disk.
+    private func readStrip(_ strip: LayerStrip, at path: String) throws -> StripPicture {
+        let pixels = try PNGImage.read(path, channels: 4)
+        guard pixels.width == project.plan.width, pixels.height == strip.rows.count else {
+            throw SceneError(file: path, "is \(pixels.width)x\(pixels.height), expected \(project.plan.width)x\(strip.rows.count)")
+        }
+        return StripPicture(strip: strip, pixels: pixels)
+    }
+
+    /// True when every layer's strip of `step` (and its draft, and for step 0 every object) is on disk.
     func stripsExist(step: Int) -> Bool {
         let fileManager = FileManager.default
+        let drafts = (try? layersRefilledUnderEdge()) ?? []
         return layout.strips.allSatisfy { fileManager.fileExists(atPath: folder.stripPath(layer: $0.layerIndex, step: step)) }
+            && drafts.allSatisfy { fileManager.fileExists(atPath: folder.draftStripPath(layer: $0, step: step)) }
             && (step > 0 || project.plan.objects.indices.allSatisfy { fileManager.fileExists(atPath: folder.objectPicturePath($0)) })
     }
 
@@ -105,6 +119,11 @@ extension StepLoop {
                                      reference: reference) {
                 followCurves(of: &work.pictures[index], through: gap, shift: shift, filled: filled, seed: seed)
             }
+            if var shown = work.shown[index] {
+                try refillUnderEdge(&shown, draft: work.pictures[index], shift: shift, over: work.shownBackdrop ?? work.backdrop,
+                                    step: work.step, reference: reference)
+                work.shown[index] = shown
+            }
         case .sketch:
             sketchCurves(of: &work.pictures[index], through: gap, shift: shift, over: work.backdrop, seed: seed)
             try fill(&work.pictures[index], over: work.backdrop, step: work.step, shift: shift, reference: reference,
@@ -112,6 +131,7 @@ extension StepLoop {
         }
         let fillEnd = clock.now
         work.backdrop.draw(work.pictures[index])
+        work.shownBackdrop?.draw(work.shown[index] ?? work.pictures[index])
         work.fillTime += fillEnd - fillStart
         work.otherTime += (fillStart - start) + (clock.now - fillEnd)
         work.done += 1
@@ -122,28 +142,34 @@ extension StepLoop {
         let clock = ContinuousClock()
         let plan = project.plan, step = work.step
         let start = clock.now
-        var backdrop = work.backdrop
+        var backdrop = work.shownBackdrop ?? work.backdrop
         for object in objects {
             let corner = object.corner(afterSteps: step)
             backdrop.draw(object: object.pixels, x: corner.x, y: corner.y)
         }
         let writeStart = clock.now
         try AtomicOutput(folder.maskPath(step)).write { try PNGImage.write(work.gaps, to: $0) }
-        try write(work.pictures, step: step)
+        let state = StripState(strips: work.pictures, objects: objects, shown: work.shown)
+        try write(state, step: step)
         try StepImageFile.write(backdrop.image, to: folder.stepPath(step))
         let writeTime = clock.now - writeStart
         try journal.append(JournalEntry(step: step, inpainter: inpainter.name, seed: StepSeed.derive(seed: settings.seed, step: step),
                                         shiftMilliseconds: (work.otherTime + (writeStart - start)).milliseconds,
                                         inpaintMilliseconds: work.fillTime.milliseconds, writeMilliseconds: writeTime.milliseconds,
                                         plan: PlanFingerprint.of(plan)))
-        return StripState(strips: work.pictures, objects: objects)
+        return state
     }
 
-    private func write(_ pictures: [StripPicture], step: Int) throws {
-        for picture in pictures {
-            let index = picture.strip.layerIndex
+    /// Every layer's shown strip, and the drafts of the layers shown with a second fill.
+    private func write(_ state: StripState, step: Int) throws {
+        for index in state.strips.indices {
             try FileManager.default.createDirectory(atPath: folder.layerDirectory(index), withIntermediateDirectories: true)
-            try StepImageFile.write(picture.pixels, to: folder.stripPath(layer: index, step: step))
+            try StepImageFile.write(state.shownStrip(index).pixels, to: folder.stripPath(layer: index, step: step))
+        }
+        for (index, draft) in state.shown.keys.sorted().map({ ($0, state.strips[$0]) }) {
+            let path = folder.draftStripPath(layer: index, step: step)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try StepImageFile.write(draft.pixels, to: path)
         }
     }
 
@@ -179,10 +205,11 @@ extension StepLoop {
 
     /// Fills the unknown pixels of one strip through the inpainter, over the finished layers
     /// behind it (`behindLayer`: what the inpainter must not take for the layer's own, see
-    /// `InpaintRequest`); returns the filled frame (nil when nothing was unknown).
+    /// `InpaintRequest`); returns the filled frame (nil when nothing was unknown). `writesMask`
+    /// false leaves the layer's mask file of the step as the step's first fill of it wrote it.
     @discardableResult
-    private func fill(_ picture: inout StripPicture, over backdrop: Backdrop, step: Int, shift: Int,
-                      reference: Raster?, behindLayer: Raster? = nil) throws -> Raster? {
+    func fill(_ picture: inout StripPicture, over backdrop: Backdrop, step: Int, shift: Int,
+              reference: Raster?, behindLayer: Raster? = nil, writesMask: Bool = true) throws -> Raster? {
         guard picture.known.contains(false) else { return nil }
         let plan = project.plan
         let index = picture.strip.layerIndex
@@ -193,7 +220,7 @@ extension StepLoop {
         let mask = settings.mask.mask(for: ShiftedStep(step: step, image: context, gap: gap, bands: [band]))
         try FileManager.default.createDirectory(atPath: stripMaskDirectory(index), withIntermediateDirectories: true)
         let maskPath = (stripMaskDirectory(index) as NSString).appendingPathComponent(StepFolder.fileName(step: step))
-        try AtomicOutput(maskPath).write { try PNGImage.write(mask, to: $0) }
+        if writesMask { try AtomicOutput(maskPath).write { try PNGImage.write(mask, to: $0) } }
         // Each layer's fill gets its own seed, a fixed function of the run's seed, step and layer.
         let seed = StepSeed.derive(seed: settings.seed, step: step, salt: UInt64(1000 + index))
         let request = InpaintRequest(step: step, seed: seed, image: context, mask: mask, maskPath: maskPath,

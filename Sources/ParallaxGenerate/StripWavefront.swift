@@ -4,18 +4,26 @@ import ParallaxCore
 /// backdrop of the next one), the gaps opened so far, and how many layers are done.
 struct StripStepWork: Sendable {
     let step: Int
+    /// What the fills and edge follows read (for a layer in `shown`, its draft), and the backdrop
+    /// they make.
     var pictures: [StripPicture]
     var backdrop: Backdrop
+    /// The layers filled a second time under their followed edges, as shown, and when there are
+    /// any, the shown layers drawn so far: the composite.
+    var shown: [Int: StripPicture]
+    var shownBackdrop: Backdrop?
     var gaps: Raster
     var done = 0
     var fillTime = Duration.zero
     /// Shifting, drawing and the objects: the journal's "shift" time.
     var otherTime = Duration.zero
 
-    init(step: Int, pictures: [StripPicture], width: Int, height: Int) {
+    init(step: Int, pictures: [StripPicture], shown: [Int: StripPicture], width: Int, height: Int) {
         self.step = step
         self.pictures = pictures
+        self.shown = shown
         backdrop = Backdrop(width: width, height: height)
+        shownBackdrop = shown.isEmpty ? nil : backdrop
         gaps = Raster(width: width, height: height, channels: 1)
     }
 }
@@ -39,13 +47,16 @@ extension StepLoop {
             if Interruption.requested { throw InpaintError("interrupted") }
             if next <= steps.upperBound, working.isEmpty || (working.count < stepsAtOnce && working.last!.done >= 1) {
                 working.append(StripStepWork(step: next, pictures: working.last?.pictures ?? finished.strips,
-                                             width: plan.width, height: plan.height))
+                                             shown: working.last?.shown ?? finished.shown, width: plan.width, height: plan.height))
                 next += 1
             }
             // Each step's next layer starts from that layer as the step before left it.
             let layers = working.map { order[$0.done] }
             for (position, index) in layers.enumerated() {
                 working[position].pictures[index] = position == 0 ? finished.strips[index] : working[position - 1].pictures[index]
+                if working[position].shown[index] != nil {
+                    working[position].shown[index] = position == 0 ? finished.shown[index] : working[position - 1].shown[index]
+                }
             }
             let round = working
             // The fills read only the loop's settings and plan, which nothing writes while they

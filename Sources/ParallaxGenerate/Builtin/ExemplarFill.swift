@@ -72,12 +72,12 @@ public struct ExemplarFill: Sendable {
             return output
         }
 
-        let order = OnionPeelOrder.make(hole: hole, width: width, height: height)
         // What lies behind the layer is neither known nor filled for the colour guides: counted
         // as hole (no local mean reads it) but given no slot, so their membranes end there as at
         // the image's edge, and the layer's colours alone decide. Sources are matched by their
         // depth below the layer's edge, and none is centred behind it.
         let behind = behindLayer.map { layer in zip(layer.pixels, hole).map { $0 != 0 && !$1 } }
+        let order = Self.fillOrder(hole: hole, behind: behind, width: width, height: height)
         let edgeRows = behindLayer.map { Self.edgeRows($0, width: width, height: height) }
         guard let sources = Self.sourcePatches(hole: hole, width: width, height: height, radius: patchSize / 2,
                                                       clearance: sourceClearance, behind: behind) else {
@@ -135,6 +135,16 @@ public struct ExemplarFill: Sendable {
         SeamRamp.apply(to: &output.pixels, original: pixels, sourceOf: sourceOf, hole: hole, order: order,
                        width: width, height: height, behind: behind, objects: guide.objects)
         return output
+    }
+
+    /// The onion peel from the layer's own known pixels: what lies behind the layer is not where
+    /// the layer's texture grows from (a ring started there matches patches that are mostly the
+    /// other side, and finds the layer's most alike texture, not its edge).
+    static func fillOrder(hole: [Bool], behind: [Bool]?, width: Int, height: Int) -> [Int32] {
+        guard let behind else { return OnionPeelOrder.make(hole: hole, width: width, height: height) }
+        let grown = OnionPeelOrder.make(hole: zip(hole, behind).map { $0 || $1 }, width: width, height: height)
+            .filter { hole[Int($0)] }
+        return grown.count == hole.lazy.filter { $0 }.count ? grown : OnionPeelOrder.make(hole: hole, width: width, height: height)
     }
 
     /// Per column, the first row not behind the layer: its top edge, from which a source's and a

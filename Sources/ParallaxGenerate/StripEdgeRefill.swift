@@ -1,0 +1,46 @@
+import ParallaxCore
+
+/// With `--edges follow` a layer's gap is filled over the whole strip, the layer and what lies
+/// behind it alike, and the edge is then cut where that fill drew one; so where the two sides of
+/// the edge differ, the layer under it takes the other side's colours (a hill streaked with the
+/// mountains' haze). For such a layer the loop keeps two strips:
+///
+/// - the *draft*: the strip as that fill and the edge follow left it. The next step's fill and
+///   follow read it (and the drafts of the layers behind it), so every edge goes exactly as with
+///   one fill: a cleaner layer under an edge pulls the next step's followed edge away from the
+///   picture's (measured in round 15, bench/RESULTS.md).
+/// - the *shown* strip: the same alpha, with the layer's pixels in each gap filled again from
+///   the layer alone, what lies beyond the edge marked as behind it (as `--edges sketch` fills).
+///   It is what the composite, the render and the next step's second fill see.
+extension StepLoop {
+    /// The layers shown with a second fill: with `--edges follow`, an inpainter that reads
+    /// `behindLayer`, and an edge whose two sides differ in the input (``EdgeContrast``).
+    func layersRefilledUnderEdge() throws -> Set<Int> {
+        guard settings.edges == .follow, inpainter.readsBehindLayer, !layout.isStacked else { return [] }
+        let input = try inputImage()
+        return Set(layout.strips.filter { EdgeContrast.refills($0, in: input) }.map(\.layerIndex))
+    }
+
+    /// Moves a shown strip on by the step's shift, like its draft, and gives the gap the draft's
+    /// alpha; the layer's pixels there are filled again over `backdrop` (the shown layers behind),
+    /// what lies beyond the edge showing the backdrop as behind the layer.
+    func refillUnderEdge(_ shown: inout StripPicture, draft: StripPicture, shift: Int, over backdrop: Backdrop,
+                         step: Int, reference: Raster) throws {
+        let gap = shown.shift(by: shift)
+        let width = shown.width, top = shown.rows.lowerBound
+        for row in 0..<shown.rows.count {
+            for x in gap {
+                let index = row * width + x
+                let alpha = draft.pixels.pixels[index * 4 + 3]
+                shown.pixels.pixels[index * 4 + 3] = alpha
+                if alpha == 0 {
+                    let pixel = (top + row) * width + x
+                    for channel in 0..<3 { shown.pixels.pixels[index * 4 + channel] = backdrop.image.pixels[pixel * 3 + channel] }
+                }
+                shown.known[index] = alpha == 0
+            }
+        }
+        try fill(&shown, over: backdrop, step: step, shift: shift, reference: reference,
+                 behindLayer: shown.behindLayer(frameHeight: project.plan.height), writesMask: false)
+    }
+}
