@@ -9,6 +9,7 @@ import Testing
 private final class OneRequestAtATime: Inpainter {
     let inner = BuiltinInpainter()
     let name = "builtin"
+    var readsBehindLayer: Bool { inner.readsBehindLayer }
     private(set) var requests: [(step: Int, layer: Int)] = []
 
     func inpaint(_ request: InpaintRequest) throws -> Raster {
