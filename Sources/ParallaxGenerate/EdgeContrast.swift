@@ -24,7 +24,7 @@ public enum EdgeContrast {
     /// a hill's own texture and small objects on it do not count, a change of region does.
     static let spreadWindow = 32
     /// Levels (largest channel's standard deviation along the edge) up to which the layer's side
-    /// holds one colour. On the default layers of sixteen pictures whose sides differ: hills,
+    /// holds one colour. On the default layers of 18 pictures, the 8 whose sides differ: hills,
     /// mountains and a shore 3–21 (landscape, lowpoly), mixed regions 34–83 (a uniform and sky,
     /// a cup's shadow and a table, terrain, a cat, an astronaut's suit).
     public static let spreadThreshold = 24.0
