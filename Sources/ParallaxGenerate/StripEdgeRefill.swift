@@ -14,7 +14,8 @@ import ParallaxCore
 ///   It is what the composite, the render and the next step's second fill see.
 extension StepLoop {
     /// The layers shown with a second fill: with `--edges follow`, an inpainter that reads
-    /// `behindLayer`, and an edge whose two sides differ in the input (``EdgeContrast``).
+    /// `behindLayer`, and an edge whose two sides differ in the input while the layer's side holds
+    /// one colour along it (``EdgeContrast``).
     func layersRefilledUnderEdge() throws -> Set<Int> {
         guard settings.edges == .follow, inpainter.readsBehindLayer, !layout.isStacked else { return [] }
         let input = try inputImage()

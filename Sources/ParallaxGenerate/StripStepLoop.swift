@@ -72,12 +72,14 @@ extension StepLoop {
             }
             return ObjectPicture(motion: motion, pixels: pixels)
         }
-        let shown = try layersRefilledUnderEdge().sorted().map { ($0, try readStrip(layout.strips[$0], at: folder.stripPath(layer: $0, step: step))) }
+        // A layer shown with a second fill carries on from its draft.
+        let refilled = try layersRefilledUnderEdge()
         let strips = try layout.strips.map { strip in
             let index = strip.layerIndex
-            return try readStrip(strip, at: shown.contains { $0.0 == index } ? folder.draftStripPath(layer: index, step: step)
-                                                                             : folder.stripPath(layer: index, step: step))
+            return try readStrip(strip, at: refilled.contains(index) ? folder.draftStripPath(layer: index, step: step)
+                                                                     : folder.stripPath(layer: index, step: step))
         }
+        let shown = try refilled.map { ($0, try readStrip(layout.strips[$0], at: folder.stripPath(layer: $0, step: step))) }
         return StripState(strips: strips, objects: objects, shown: Dictionary(uniqueKeysWithValues: shown))
     }
 
