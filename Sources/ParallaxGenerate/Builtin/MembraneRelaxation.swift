@@ -114,6 +114,8 @@ enum MembraneRelaxation {
         var links = [Int32](repeating: -1, count: count * 4)
         var weights = [Float](repeating: 0, count: crossWeight == 1 ? 0 : count * 4)
         var set = [Bool](repeating: false, count: count)
+        var degreeKnown = [Float](repeating: 0, count: count)
+        var linkCount = [Int](repeating: 0, count: count)
         for (slot, entry) in order.enumerated() {
             let p = Int(entry), x = p % width, y = p / width
             var n = 0
@@ -139,19 +141,33 @@ enum MembraneRelaxation {
                 degree[slot] += screening
                 knownWeight += screening
             }
-            var sum: (Float, Float, Float) = (fixed[slot * 3], fixed[slot * 3 + 1], fixed[slot * 3 + 2])
-            var used = knownWeight
-            for k in 0..<n {
-                let other = Int(links[slot * 4 + k])
-                guard set[other] else { continue }
-                let w = weights.isEmpty ? 1 : weights[slot * 4 + k]
-                sum.0 += w * value[other * 3]; sum.1 += w * value[other * 3 + 1]; sum.2 += w * value[other * 3 + 2]
-                used += w
-            }
-            if used > 0 {
+            degreeKnown[slot] = knownWeight
+            linkCount[slot] = n
+        }
+        // The starting values: each slot the mean of its known and already started neighbours, in
+        // fill order. A slot with neither (its only started neighbours are diagonal, or lie behind
+        // a layer and have no slot) waits for a later round instead of starting at black, which
+        // its neighbours would then average in.
+        var waiting = Array(0..<count)
+        while !waiting.isEmpty {
+            var still: [Int] = []
+            for slot in waiting {
+                var sum: (Float, Float, Float) = (fixed[slot * 3], fixed[slot * 3 + 1], fixed[slot * 3 + 2])
+                var used = degreeKnown[slot]
+                for k in 0..<linkCount[slot] {
+                    let other = Int(links[slot * 4 + k])
+                    guard set[other] else { continue }
+                    let w = weights.isEmpty ? 1 : weights[slot * 4 + k]
+                    sum.0 += w * value[other * 3]; sum.1 += w * value[other * 3 + 1]; sum.2 += w * value[other * 3 + 2]
+                    used += w
+                }
+                guard used > 0 else { still.append(slot); continue }
                 value[slot * 3] = sum.0 / used; value[slot * 3 + 1] = sum.1 / used; value[slot * 3 + 2] = sum.2 / used
+                set[slot] = true
             }
-            set[slot] = true
+            // Slots no started one reaches (a region cut off from every known pixel) stay at zero.
+            if still.count == waiting.count { break }
+            waiting = still
         }
         relax(&value, neighbours: links, weights: weights.isEmpty ? nil : weights, degree: degree, fixed: fixed,
               sweeps: sweeps, omega: omega)
