@@ -35,7 +35,7 @@ struct InpaintOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Cores the built-in inpainter may use (default: every core; 1: one). The same seed gives the same pixels with any number.", valueName: "n"))
     var threads: Int?
 
-    @Option(help: ArgumentHelp("How contour layers' edges go on where their motion opens the picture: follow (along the edge the fill drew near a sketch of the input's edge; the default) or sketch (drawn first the way the input's edge goes, the layer filled under it: skylines keep their peaks, but an object's outline is continued as peaks too).", valueName: "way"))
+    @Option(help: ArgumentHelp("How contour layers' edges go on where their motion opens the picture: follow (along the edge the fill drew near a sketch of the input's edge; with the built-in fill, a layer of one colour along its edge is then filled again under it from the layer alone; the default) or sketch (drawn first the way the input's edge goes, the layer filled under it: skylines keep their peaks, but an object's outline is continued as peaks too).", valueName: "way"))
     var edges: EdgeContinuation = .follow
 
     @Option(parsing: .unconditional, help: "Pixels the mask grows from the gap into the known pixels beside it.")
