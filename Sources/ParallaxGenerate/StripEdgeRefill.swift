@@ -27,20 +27,13 @@ extension StepLoop {
     /// what lies beyond the edge showing the backdrop as behind the layer.
     func refillUnderEdge(_ shown: inout StripPicture, draft: StripPicture, shift: Int, over backdrop: Backdrop,
                          step: Int, reference: Raster) throws {
+        // The gap's pixels are unknown after the shift; beyond the draft's edge they show the backdrop.
         let gap = shown.shift(by: shift)
-        let width = shown.width, top = shown.rows.lowerBound
+        let width = shown.width
         for row in 0..<shown.rows.count {
-            for x in gap {
-                let index = row * width + x
-                let alpha = draft.pixels.pixels[index * 4 + 3]
-                shown.pixels.pixels[index * 4 + 3] = alpha
-                if alpha == 0 {
-                    let pixel = (top + row) * width + x
-                    for channel in 0..<3 { shown.pixels.pixels[index * 4 + channel] = backdrop.image.pixels[pixel * 3 + channel] }
-                }
-                shown.known[index] = alpha == 0
-            }
+            for x in gap { shown.pixels.pixels[(row * width + x) * 4 + 3] = draft.pixels.pixels[(row * width + x) * 4 + 3] }
         }
+        showBackdrop(beyondEdgeOf: &shown, through: gap, over: backdrop)
         try fill(&shown, over: backdrop, step: step, shift: shift, reference: reference,
                  behindLayer: shown.behindLayer(frameHeight: project.plan.height), writesMask: false)
     }

@@ -264,6 +264,12 @@ extension StepLoop {
     private func sketchCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int,
                               over backdrop: Backdrop, seed: UInt64) {
         setGapAlpha(of: &picture, gap: gap, shift: shift, seed: seed) { _, _, _, sketch in sketch }
+        showBackdrop(beyondEdgeOf: &picture, through: gap, over: backdrop)
+    }
+
+    /// In the gap's columns, the pixels beyond the layer's edge (alpha 0) take the backdrop's and
+    /// count as known: the fill sees the edge against what lies behind the layer.
+    func showBackdrop(beyondEdgeOf picture: inout StripPicture, through gap: Range<Int>, over backdrop: Backdrop) {
         let width = picture.width, top = picture.rows.lowerBound
         for row in 0..<picture.rows.count {
             for x in gap {
