@@ -54,6 +54,9 @@ public final class StepLoop {
     /// the layers held before any fill. A fresh run keeps the image it writes as step 0; a
     /// resumed one reads it back from the step folder, so both see the same.
     private var input: Raster?
+    /// ``layersRefilledUnderEdge()``, worked out once from `input` (the resume check asks at
+    /// every step); made again when step 0 is.
+    var refilledLayers: Set<Int>?
     func inputImage() throws -> Raster {
         if let input { return input }
         let image = try PNGImage.read(folder.stepPath(0), channels: 3)
@@ -172,6 +175,7 @@ public final class StepLoop {
         }
         try StepImageFile.write(image, to: folder.stepPath(0))
         input = image
+        refilledLayers = nil
         return image
     }
 

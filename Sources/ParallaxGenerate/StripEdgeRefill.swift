@@ -17,9 +17,12 @@ extension StepLoop {
     /// `behindLayer`, and an edge whose two sides differ in the input while the layer's side holds
     /// one colour along it (``EdgeContrast``).
     func layersRefilledUnderEdge() throws -> Set<Int> {
+        if let refilledLayers { return refilledLayers }
         guard settings.edges == .follow, inpainter.readsBehindLayer, !layout.isStacked else { return [] }
         let input = try inputImage()
-        return Set(layout.strips.filter { EdgeContrast.refills($0, in: input) }.map(\.layerIndex))
+        let layers = Set(layout.strips.filter { EdgeContrast.refills($0, in: input) }.map(\.layerIndex))
+        refilledLayers = layers
+        return layers
     }
 
     /// Moves a shown strip on by the step's shift, like its draft, and gives the gap the draft's
