@@ -115,7 +115,6 @@ enum MembraneRelaxation {
         var weights = [Float](repeating: 0, count: crossWeight == 1 ? 0 : count * 4)
         var set = [Bool](repeating: false, count: count)
         var degreeKnown = [Float](repeating: 0, count: count)
-        var linkCount = [Int](repeating: 0, count: count)
         for (slot, entry) in order.enumerated() {
             let p = Int(entry), x = p % width, y = p / width
             var n = 0
@@ -142,7 +141,6 @@ enum MembraneRelaxation {
                 knownWeight += screening
             }
             degreeKnown[slot] = knownWeight
-            linkCount[slot] = n
         }
         // The starting values: each slot the mean of its known and already started neighbours, in
         // fill order. A slot with neither (its only started neighbours are diagonal, or lie behind
@@ -154,8 +152,9 @@ enum MembraneRelaxation {
             for slot in waiting {
                 var sum: (Float, Float, Float) = (fixed[slot * 3], fixed[slot * 3 + 1], fixed[slot * 3 + 2])
                 var used = degreeKnown[slot]
-                for k in 0..<linkCount[slot] {
+                for k in 0..<4 {
                     let other = Int(links[slot * 4 + k])
+                    if other < 0 { break }
                     guard set[other] else { continue }
                     let w = weights.isEmpty ? 1 : weights[slot * 4 + k]
                     sum.0 += w * value[other * 3]; sum.1 += w * value[other * 3 + 1]; sum.2 += w * value[other * 3 + 2]
