@@ -168,10 +168,10 @@ extension StepLoop {
             try FileManager.default.createDirectory(atPath: folder.layerDirectory(index), withIntermediateDirectories: true)
             try StepImageFile.write(state.shownStrip(index).pixels, to: folder.stripPath(layer: index, step: step))
         }
-        for (index, draft) in state.shown.keys.sorted().map({ ($0, state.strips[$0]) }) {
+        for index in state.shown.keys.sorted() {
             let path = folder.draftStripPath(layer: index, step: step)
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try StepImageFile.write(draft.pixels, to: path)
+            try StepImageFile.write(state.strips[index].pixels, to: path)
         }
     }
 
