@@ -98,8 +98,6 @@ public struct ExemplarFill: Sendable {
                           columns: Self.holeColumns(hole, width: width, height: height, grownBy: searchRadius),
                           reference: reference))
         })
-        let foreign = ForeignColour(pixels: pixels, known: behind.map { zip(original, $0).map { $0 && !$1 } } ?? original,
-                                    order: order, width: width, height: height)
         // copySlack: the colour correction (BaseAndDetail) leaves the previous step's fill a copy
         // of its source up to a smooth offset, not a constant one, so "a copy" allows more.
         let synthesizer = PatchSynthesizer(
@@ -111,7 +109,6 @@ public struct ExemplarFill: Sendable {
             repeats: repeats, repeatPenalty: Self.repeatPenalty,
             salient: SalientDetail(repeats: repeats, objects: guide.objects, original: original, width: width, height: height,
                                    radius: patchSize / 2, reach: Self.salientReach, rows: Self.salientRows),
-            foreign: foreign,
             texture: texture,
             textureWeight: Self.textureWeight)
         // The copy (the synthesis is sequential, pixel after pixel), and beside it the colour

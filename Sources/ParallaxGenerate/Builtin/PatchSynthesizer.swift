@@ -61,11 +61,6 @@ struct PatchSynthesizer {
     /// tower into sky): such a continuation ends its run, and such a run start pays two repeat
     /// penalties (`SalientDetail`). Needs `repeats`, whose high-pass it reads.
     let salient: SalientDetail?
-    /// Sources whose colour nothing near the target holds (`ForeignColour`): such a continuation
-    /// ends its run too, and such a run start pays one repeat penalty, less than a salient
-    /// object's two (else, in a starfield whose stars it keeps out, the penalised halo of a galaxy
-    /// and the penalised stars cost alike and the halo, matching better, streaks on).
-    let foreign: ForeignColour?
     /// Sources much flatter than the rows around the target pay `textureWeight` per compared pixel
     /// and squared level of shortfall (`TextureLevel`): else the fill drifts flat step after step.
     let texture: TextureLevel?
@@ -236,16 +231,8 @@ struct PatchSynthesizer {
                 // A continuation that brings a salient object into surroundings without one (a run
                 // going down from sky into a tower) ends here, and a new run starts, where such a
                 // source costs extra (below): else the top row's sky would drag the tower along.
-                var runEnds = false
-                if coherentIndex >= 0, kn[p] == 0 {
-                    if let foreign, foreign.brings(source: coherentIndex, target: p) {
-                        runEnds = true
-                    } else if let repeats, let salientTest {
-                        runEnds = salientTest.bringsNewDetail(source: coherentIndex, target: p, pixels: px, known: kn,
-                                                              repeats: repeats, cache: hp)
-                    }
-                }
-                if runEnds {
+                if let repeats, let salientTest, coherentIndex >= 0, kn[p] == 0,
+                   salientTest.bringsNewDetail(source: coherentIndex, target: p, pixels: px, known: kn, repeats: repeats, cache: hp) {
                     coherentIndex = -1; coherentBest = Int.max; best = Int.max; bestIndex = -1
                 }
                 // A continuation this good always wins (see the choice below): no need to search.
@@ -335,8 +322,6 @@ struct PatchSynthesizer {
                             if let salientTest,
                                salientTest.bringsNewDetail(source: ci[k], target: p, pixels: px, known: kn, repeats: repeats, cache: hp) {
                                 cs[k] += 2 * repeatPenalty * pixelCount
-                            } else if let foreign, foreign.brings(source: ci[k], target: p) {
-                                cs[k] += repeatPenalty * pixelCount
                             }
                         }
                     }
