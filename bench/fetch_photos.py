@@ -10,6 +10,11 @@ hill-shaded with the gist_earth colour map as in matplotlib's shading demo). ben
 bench/contour_separation.py and the photo scenes of bench/run.sh read them. Needs
 `pip install scikit-image matplotlib opencv-python-headless` (a few of scikit-image's samples are
 fetched by pooch on first use).
+
+Two more photos go into a subfolder, held-out/ (no bench reads them: they are for looking at a
+change on pictures nobody tuned on): scikit-learn's china.jpg (the Summer Palace's pagoda above
+Kunming Lake: sky, haze, water, trees) and flower.jpg. They need `pip install scikit-learn`;
+without it they are skipped with a note.
 """
 import argparse
 import os
@@ -39,6 +44,27 @@ def matplotlib_photos():
     yield "jacksboro_fault_dem", (np.clip(shaded[..., :3], 0, 1) * 255).round().astype(np.uint8)
 
 
+def held_out_photos():
+    try:
+        import sklearn.datasets
+    except ImportError:
+        print("fetch_photos: scikit-learn is not installed; skipping held-out/ (pip install scikit-learn)")
+        return
+    folder = os.path.join(os.path.dirname(sklearn.datasets.__file__), "images")
+    for name in ["china", "flower"]:
+        yield name, cv2.cvtColor(cv2.imread(os.path.join(folder, name + ".jpg"), cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+
+
+def write(folder, name, rgb):
+    if rgb.ndim == 2:
+        rgb = np.stack([rgb] * 3, axis=-1)
+    path = os.path.join(folder, name + ".png")
+    temporary = path + ".part.png"
+    cv2.imwrite(temporary, cv2.cvtColor(np.ascontiguousarray(rgb[..., :3]), cv2.COLOR_RGB2BGR))
+    os.replace(temporary, path)
+    print(f"{path}  {rgb.shape[1]}x{rgb.shape[0]}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=os.environ.get("PICTURES", "/work/photos"))
@@ -46,13 +72,11 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     for source in (skimage_photos, matplotlib_photos):
         for name, rgb in source():
-            if rgb.ndim == 2:
-                rgb = np.stack([rgb] * 3, axis=-1)
-            path = os.path.join(args.out, name + ".png")
-            temporary = path + ".part.png"
-            cv2.imwrite(temporary, cv2.cvtColor(np.ascontiguousarray(rgb[..., :3]), cv2.COLOR_RGB2BGR))
-            os.replace(temporary, path)
-            print(f"{path}  {rgb.shape[1]}x{rgb.shape[0]}")
+            write(args.out, name, rgb)
+    held_out = os.path.join(args.out, "held-out")
+    os.makedirs(held_out, exist_ok=True)
+    for name, rgb in held_out_photos():
+        write(held_out, name, rgb)
 
 
 if __name__ == "__main__":
