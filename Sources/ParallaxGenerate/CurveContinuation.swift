@@ -7,7 +7,8 @@ public enum EdgeContinuation: String, CaseIterable, Sendable {
     /// colour the fill drew near a sketch of the input's curve (`CurveContinuation.rows(in:...)`
     /// with the `sketch` as its prior). Where the fill draws a clear edge near the sketch the
     /// layer's edge lies on it; elsewhere it takes the sketch's shape, so a ridge is neither cut
-    /// flat nor sunk to an edge below it. The cut shows the fill's own pixels on both sides, so
+    /// flat nor sunk to an edge below it; where the edge it finds is held on the highest or
+    /// lowest row the input's curve reaches, the sketch is the edge (`CurveContinuation.follow`). The cut shows the fill's own pixels on both sides, so
     /// an object's outline does not become dark peaks as with `sketch`; where the layer holds one
     /// colour along its edge, the built-in fill's layer is shown filled again under it from the
     /// layer alone (``StepLoop/refillUnderEdge``), while the next step follows the first fill.
@@ -68,6 +69,31 @@ public enum CurveContinuation {
             row = Int(from[index][row])
         }
         return path
+    }
+
+    /// `--edges follow`'s edge in the gap: the path along the edge the fill drew near `sketch`
+    /// (`rows(in:...)` with the sketch as prior), or the sketch itself where that path is held on
+    /// a bound of `allowed` (`pinned`).
+    public static func follow(in picture: Raster, columns: [Int], anchor: Int, allowed: ClosedRange<Int>,
+                              sketch: [Int]) -> [Int] {
+        let followed = rows(in: picture, columns: columns, anchor: anchor, allowed: allowed, prior: sketch)
+        return pinned(followed, to: allowed, unlike: sketch) ? sketch : followed
+    }
+
+    /// Whether a followed path lies on a bound of `allowed` in most of its columns while the
+    /// sketch lies there in few: the fill drew no edge within the curve's rows (one texture up to
+    /// the strip's edge, or none down to it), and the path, held at the bound, would start the
+    /// next step's sketch there too, so the edge would stay on its highest (or lowest) row for
+    /// good: a ridge cut flat, a layer grown to a flat-topped block (bench/contour_edges.py's
+    /// `ends`; docs/inpainters/builtin.md, round 17).
+    static func pinned(_ path: [Int], to allowed: ClosedRange<Int>, unlike sketch: [Int]) -> Bool {
+        guard allowed.count > 1, !path.isEmpty else { return false }
+        for bound in [allowed.lowerBound, allowed.upperBound] {
+            let onBound = path.lazy.filter { $0 == bound }.count
+            let sketchOnBound = sketch.lazy.filter { $0 == bound }.count
+            if 2 * onBound > path.count, 4 * sketchOnBound < sketch.count { return true }
+        }
+        return false
     }
 
     /// How strongly the colour changes between the two rows above y and the two from y down.

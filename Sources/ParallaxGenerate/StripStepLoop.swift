@@ -252,8 +252,8 @@ extension StepLoop {
     private func followCurves(of picture: inout StripPicture, through gap: Range<Int>, shift: Int, filled: Raster,
                               seed: UInt64) {
         setGapAlpha(of: &picture, gap: gap, shift: shift, seed: seed) { curve, anchor, columns, sketch in
-            CurveContinuation.rows(in: filled, columns: columns, anchor: anchor, allowed: curve.min()!...curve.max()!,
-                                   prior: sketch)
+            CurveContinuation.follow(in: filled, columns: columns, anchor: anchor, allowed: curve.min()!...curve.max()!,
+                                     sketch: sketch)
         }
     }
 

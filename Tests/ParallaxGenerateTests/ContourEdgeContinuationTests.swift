@@ -107,6 +107,37 @@ struct ContourEdgeContinuationTests {
         #expect(rows.suffix(45).allSatisfy { $0 == 25 }, "\(rows)")
     }
 
+    /// The fill drew one texture up to the strip's top, whose only clear edge lies on the highest
+    /// row the input's curve reaches: followed, the edge would stay there step after step (a ridge
+    /// cut flat, a layer grown to a flat-topped block; china.jpg, brick.png, the landscape at seed 2).
+    @Test func anEdgeHeldOnTheTopRowOfTheCurvesRangeGivesWayToTheSketch() {
+        let sketch = (0..<50).map { 20 + Int((6 * sin(Double($0) / 5)).rounded()) }
+        let followed = CurveContinuation.rows(in: Self.picture(edge: 10), columns: Array(10..<60), anchor: 20, allowed: 10...30,
+                                              prior: sketch)
+        #expect(followed.filter { $0 == 10 }.count > 25, "the edge the fill drew holds the path on the top row: \(followed)")
+        let edge = CurveContinuation.follow(in: Self.picture(edge: 10), columns: Array(10..<60), anchor: 20, allowed: 10...30,
+                                            sketch: sketch)
+        #expect(edge == sketch)
+        let bottom = CurveContinuation.follow(in: Self.picture(edge: 30), columns: Array(10..<60), anchor: 20, allowed: 10...30,
+                                              sketch: sketch)
+        #expect(bottom == sketch, "held on the lowest row")
+    }
+
+    @Test func anEdgeOnTheTopRowIsFollowedWhereTheSketchGoesThereToo() {
+        // The input's curve is flat on its highest row for long stretches: so is its continuation.
+        let sketch = (0..<50).map { $0 % 3 == 0 ? 11 : 10 }
+        let edge = CurveContinuation.follow(in: Self.picture(edge: 10), columns: Array(10..<60), anchor: 10, allowed: 10...30,
+                                            sketch: sketch)
+        #expect(edge.filter { $0 == 10 }.count > 40, "\(edge)")
+    }
+
+    @Test func aClearEdgeWithinTheRangeIsStillFollowed() {
+        let sketch = [Int](repeating: 22, count: 50)
+        let edge = CurveContinuation.follow(in: Self.picture(edge: 25), columns: Array(10..<60), anchor: 22, allowed: 10...30,
+                                            sketch: sketch)
+        #expect(edge.suffix(45).allSatisfy { $0 == 25 }, "\(edge)")
+    }
+
     @Test(arguments: EdgeContinuation.allCases)
     func aResumedRunWritesTheSameBytes(edges: EdgeContinuation) throws {
         let whole = TemporaryDirectory("contour-edges-whole"), cut = TemporaryDirectory("contour-edges-cut")
