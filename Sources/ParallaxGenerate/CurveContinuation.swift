@@ -8,10 +8,11 @@ public enum EdgeContinuation: String, CaseIterable, Sendable {
     /// with the `sketch` as its prior). Where the fill draws a clear edge near the sketch the
     /// layer's edge lies on it; elsewhere it takes the sketch's shape, so a ridge is neither cut
     /// flat nor sunk to an edge below it; where the edge it finds is held on the highest or
-    /// lowest row the input's curve reaches, the sketch is the edge (`CurveContinuation.follow`). The cut shows the fill's own pixels on both sides, so
-    /// an object's outline does not become dark peaks as with `sketch`; where the layer holds one
-    /// colour along its edge, the built-in fill's layer is shown filled again under it from the
-    /// layer alone (``StepLoop/refillUnderEdge``), while the next step follows the first fill.
+    /// lowest row the input's curve reaches, the sketch is the edge (`CurveContinuation.follow`).
+    /// The cut shows the fill's own pixels on both sides, so an object's outline does not become
+    /// dark peaks as with `sketch`; where the layer holds one colour along its edge, the built-in
+    /// fill's layer is shown filled again under it from the layer alone
+    /// (``StepLoop/refillUnderEdge``), while the next step follows the first fill.
     case follow
     /// The edge is drawn first, the way the input's edge goes (`CurveContinuation.sketch`), and
     /// the layer is filled under it, with what lies behind shown above it. Skylines keep their
