@@ -24,10 +24,8 @@ over three seeds), so compare means over six seeds or more, side by side (--base
 Photos: bench/fetch_photos.py. Nothing is written inside the repository.
 """
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
 
 import cv2
@@ -35,6 +33,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fill_quality import along_x, grey_highpass, self_correlation  # noqa: E402  (the harness's measures)
+import photo_projects  # noqa: E402
 
 MINIMUM_WIDTH = 96
 
@@ -62,39 +61,20 @@ def scores(last_step, first_step, plan, steps):
     return out
 
 
-def run(command):
-    """Runs the command; returns its standard output."""
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"fill_ticking: {' '.join(command)} failed: {result.stderr.strip()}")
-    return result.stdout
-
-
 def measure(parallax, photo, seed, steps, folder):
-    project = os.path.join(folder, "project")
-    run([parallax, "init", photo, project, "--force", "--straight", "--steps", str(steps)])
-    run([parallax, "generate", project, "--restart", "--quiet", "--seed", str(seed)])
-    plan = json.loads(run([parallax, "plan", project, "--json"]))
+    project, plan = photo_projects.generated(parallax, photo, seed, steps, folder, "fill_ticking")
     return scores(os.path.join(project, "steps", f"{steps:06d}.png"), os.path.join(project, "steps", "000000.png"),
                   plan, steps)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--parallax", required=True)
-    parser.add_argument("--baseline", help="another parallax binary, measured beside this one")
-    parser.add_argument("--seeds", default="1,2,3,4,5,6")
-    parser.add_argument("--steps", type=int, default=32)
-    parser.add_argument("--photos", default=os.environ.get("PICTURES", "/work/photos"))
-    parser.add_argument("--only", default="chelsea,coffee,astronaut,grace_hopper")
-    parser.add_argument("--work", default="/tmp/parallax-fill-ticking")
+    photo_projects.add_arguments(parser, only="chelsea,coffee,astronaut,grace_hopper", seeds="1,2,3,4,5,6",
+                                 steps=32, work="/tmp/parallax-fill-ticking")
     args = parser.parse_args()
-    binaries = [("this", args.parallax)] + ([("baseline", args.baseline)] if args.baseline else [])
+    binaries = photo_projects.binaries(args)
     seeds = [int(v) for v in args.seeds.split(",")]
-    names = args.only.split(",")
-    for name in names:
-        if not os.path.exists(os.path.join(args.photos, name + ".png")):
-            raise SystemExit(f"fill_ticking: no {args.photos}/{name}.png (python3 bench/fetch_photos.py)")
+    names = photo_projects.photo_names(args, "fill_ticking")
     # results[binary][(name, band)] = [(mid, fine, level) per seed]
     results = {label: {} for label, _ in binaries}
     for name in names:

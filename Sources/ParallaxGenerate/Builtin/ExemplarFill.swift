@@ -6,8 +6,8 @@ import ParallaxCore
 /// boundary inward, each copied from the centre of a known patch that matches its already-known
 /// surroundings (see `PatchSynthesizer`). A refinement pass then re-matches every hole pixel with
 /// its full, two-sided patch, a gradient-domain pass (`SeamBlend`) and the colour correction
-/// (`BaseAndDetail`) set the copy's colour, and `SeamRamp` takes out the step they leave at the
-/// hole's border. See docs/inpainters/builtin.md.
+/// (`BaseAndDetail`) set the copy's colour, `RunSeams` takes out the jumps between runs and at the
+/// border where the picture is smooth, and `SeamRamp` takes out the step left at the hole's border. See docs/inpainters/builtin.md.
 public struct ExemplarFill: Sendable {
     public let seed: UInt64
     /// Side of the square patch compared around each pixel (odd; even sizes are rounded up).
@@ -131,6 +131,9 @@ public struct ExemplarFill: Sendable {
         SeamBlend.apply(to: &output.pixels, original: pixels, sourceOf: sourceOf,
                         hole: hole, order: order, width: width, height: height, behind: behind)
         if let target { BaseAndDetail.apply(to: &output.pixels, hole: hole, order: order, width: width, target: target) }
+        // Where the picture is smooth: the jumps between runs and at the border.
+        RunSeams.apply(to: &output.pixels, original: pixels, sourceOf: sourceOf, hole: hole, order: order,
+                       width: width, height: height, behind: behind)
         // What the colour correction left at the border: taken out over the fill's first rings.
         SeamRamp.apply(to: &output.pixels, original: pixels, sourceOf: sourceOf, hole: hole, order: order,
                        width: width, height: height, behind: behind, objects: guide.objects)

@@ -1,0 +1,46 @@
+"""What the photo benches (fill_ticking.py, smooth_jumps.py) share: their command line, and a
+project made with straight bands and generated per photo and seed."""
+import json
+import os
+import subprocess
+
+
+def add_arguments(parser, only, seeds, steps, work):
+    """The options every photo bench takes, with its own defaults."""
+    parser.add_argument("--parallax", required=True)
+    parser.add_argument("--baseline", help="another parallax binary, measured beside this one")
+    parser.add_argument("--seeds", default=seeds)
+    parser.add_argument("--steps", type=int, default=steps)
+    parser.add_argument("--photos", default=os.environ.get("PICTURES", "/work/photos"))
+    parser.add_argument("--only", default=only)
+    parser.add_argument("--work", default=work)
+
+
+def binaries(args):
+    """(label, binary) pairs: this one, and the baseline when given."""
+    return [("this", args.parallax)] + ([("baseline", args.baseline)] if args.baseline else [])
+
+
+def photo_names(args, tool):
+    """The photos asked for; stops with one line naming a missing one."""
+    names = args.only.split(",")
+    for name in names:
+        if not os.path.exists(os.path.join(args.photos, name + ".png")):
+            raise SystemExit(f"{tool}: no {args.photos}/{name}.png (python3 bench/fetch_photos.py)")
+    return names
+
+
+def run(command, tool):
+    """Runs the command; returns its standard output, or stops with its error."""
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{tool}: {' '.join(command)} failed: {result.stderr.strip()}")
+    return result.stdout
+
+
+def generated(parallax, photo, seed, steps, folder, tool):
+    """`parallax init PHOTO --straight` and `generate --seed` under folder: (project, plan as JSON)."""
+    project = os.path.join(folder, "project")
+    run([parallax, "init", photo, project, "--force", "--straight", "--steps", str(steps)], tool)
+    run([parallax, "generate", project, "--restart", "--quiet", "--seed", str(seed)], tool)
+    return project, json.loads(run([parallax, "plan", project, "--json"], tool))
