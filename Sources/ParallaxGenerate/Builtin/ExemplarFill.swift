@@ -7,7 +7,8 @@ import ParallaxCore
 /// surroundings (see `PatchSynthesizer`). A refinement pass then re-matches every hole pixel with
 /// its full, two-sided patch, a gradient-domain pass (`SeamBlend`) and the colour correction
 /// (`BaseAndDetail`) set the copy's colour, `RunSeams` takes out the jumps between runs and at the
-/// border where the picture is smooth, and `SeamRamp` takes out the step left at the hole's border. See docs/inpainters/builtin.md.
+/// border where the picture is smooth, and `SeamRamp` takes out the step left at the hole's
+/// border. See docs/inpainters/builtin.md.
 public struct ExemplarFill: Sendable {
     public let seed: UInt64
     /// Side of the square patch compared around each pixel (odd; even sizes are rounded up).

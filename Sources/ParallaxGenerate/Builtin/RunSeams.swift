@@ -76,8 +76,10 @@ enum RunSeams {
                 let besideP = inImage(sp % width + dx, sp / width + dy) ? sp + dy * width + dx : -1
                 var besideQ = inImage(sq % width - dx, sq / width - dy) ? sq - dy * width - dx : -1
                 if !hole[q] {
-                    // Beside a known q towards p lies the hole: take the step beyond q instead.
-                    besideQ = inImage(qx + dx, qy + dy) && !hole[q + dy * width + dx] ? q + dy * width + dx : -1
+                    // Beside a known q towards p lies the hole: take the step beyond q instead,
+                    // unless that is the hole again or what lies behind the layer.
+                    let farther = q + dy * width + dx
+                    besideQ = inImage(qx + dx, qy + dy) && !hole[farther] && behind?[farther] != true ? farther : -1
                 }
                 for c in 0..<3 {
                     var should: Float = 0, views: Float = 0
