@@ -68,6 +68,26 @@ enum MembraneRelaxation {
         value.removeLast(3)
     }
 
+    /// Per pixel, its slot in `order` (-1 for a pixel not in it): how a membrane's links find
+    /// their neighbours.
+    static func slots(of order: [Int32], pixelCount: Int) -> [Int32] {
+        var slotOf = [Int32](repeating: -1, count: pixelCount)
+        for (slot, entry) in order.enumerated() { slotOf[Int(entry)] = Int32(slot) }
+        return slotOf
+    }
+
+    /// Adds a correction solved over the slots of `order` (RGB per slot) to those pixels, rounded
+    /// and clamped to 0...255.
+    static func add(_ correction: [Float], to pixels: inout [UInt8], order: [Int32]) {
+        for (slot, entry) in order.enumerated() {
+            let p = Int(entry)
+            for c in 0..<3 {
+                let corrected = Float(pixels[p * 3 + c]) + correction[slot * 3 + c]
+                pixels[p * 3 + c] = UInt8(min(max(corrected.rounded(), 0), 255))
+            }
+        }
+    }
+
     /// The slots in two groups, first one colour and then the other, such that no two linked
     /// slots share a colour (a breadth-first 2-colouring: the links form a grid, which has one).
     private static func redBlack(neighbours: [Int32], count: Int) -> [Int32] {
@@ -106,8 +126,7 @@ enum MembraneRelaxation {
         let count = order.count
         guard count > 0 else { return [] }
         var value = [Float](repeating: 0, count: count * 3)
-        var slotOf = [Int32](repeating: -1, count: width * height)
-        for (slot, entry) in order.enumerated() { slotOf[Int(entry)] = Int32(slot) }
+        let slotOf = slots(of: order, pixelCount: width * height)
         // Known neighbours' sum (fixed), in-image neighbour count, hole neighbours as slots.
         var fixed = [Float](repeating: 0, count: count * 3)
         var degree = [Float](repeating: 0, count: count)

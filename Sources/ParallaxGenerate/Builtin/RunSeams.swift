@@ -44,8 +44,9 @@ enum RunSeams {
         let count = order.count
         guard count > 0 else { return }
         let typical = TypicalStep(original, hole: hole, width: width, height: height, reach: reach)
-        var slotOf = [Int32](repeating: -1, count: width * height)
-        for (slot, entry) in order.enumerated() { slotOf[Int(entry)] = Int32(slot) }
+        let slotOf = MembraneRelaxation.slots(of: order, pixelCount: width * height)
+        // The typical step around each hole pixel's source, read once (each pixel has up to four links).
+        let sourceStep = order.map { sourceOf[Int($0)] >= 0 ? typical.at(Int(sourceOf[Int($0)])) : 0 }
         var neighbours = [Int32](repeating: -1, count: count * 4)
         var degree = [Float](repeating: screening, count: count)
         var jumps = [Float](repeating: 0, count: count * 3)
@@ -69,13 +70,15 @@ enum RunSeams {
                 let sq = hole[q] ? Int(sourceOf[q]) : q
                 // Inside a run (q continues p's source) the copy is exactly what the source says.
                 guard sq >= 0, sq != sp + dy * width + dx else { continue }
-                let step = (typical.at(sp) + typical.at(sq)) / 2
+                let step = (sourceStep[slot] + (hole[q] ? sourceStep[Int(slotOf[q])] : typical.at(q))) / 2
                 guard step < texturedFrom else { continue }
                 let weight = step <= smoothBelow ? 1 : (texturedFrom - step) / (texturedFrom - smoothBelow)
                 let allowed = (hole[q] ? textureAllowance : borderAllowance) * step
                 let besideP = inImage(sp % width + dx, sp / width + dy) ? sp + dy * width + dx : -1
-                var besideQ = inImage(sq % width - dx, sq / width - dy) ? sq - dy * width - dx : -1
-                if !hole[q] {
+                let besideQ: Int
+                if hole[q] {
+                    besideQ = inImage(sq % width - dx, sq / width - dy) ? sq - dy * width - dx : -1
+                } else {
                     // Beside a known q towards p lies the hole: take the step beyond q instead,
                     // unless that is the hole again or what lies behind the layer.
                     let farther = q + dy * width + dx
@@ -101,12 +104,6 @@ enum RunSeams {
         var value = [Float](repeating: 0, count: count * 3)
         MembraneRelaxation.relax(&value, neighbours: neighbours, degree: degree, fixed: jumps, sweeps: sweeps,
                                  omega: relaxation)
-        for (slot, entry) in order.enumerated() {
-            let p = Int(entry)
-            for c in 0..<3 {
-                let corrected = Float(pixels[p * 3 + c]) + value[slot * 3 + c]
-                pixels[p * 3 + c] = UInt8(min(max(corrected.rounded(), 0), 255))
-            }
-        }
+        MembraneRelaxation.add(value, to: &pixels, order: order)
     }
 }

@@ -27,8 +27,7 @@ enum SeamBlend {
                       hole: [Bool], order: [Int32], width: Int, height: Int, behind: [Bool]? = nil) {
         let count = order.count
         guard count > 0 else { return }
-        var slotOf = [Int32](repeating: -1, count: width * height)
-        for (slot, entry) in order.enumerated() { slotOf[Int(entry)] = Int32(slot) }
+        let slotOf = MembraneRelaxation.slots(of: order, pixelCount: width * height)
 
         // Per hole pixel: its hole neighbours (as slots), in-image neighbour count, summed boundary mismatch.
         var neighbours = [Int32](repeating: -1, count: count * 4)
@@ -65,14 +64,7 @@ enum SeamBlend {
         }
 
         MembraneRelaxation.relax(&value, neighbours: neighbours, degree: degree, fixed: rhs, sweeps: sweeps, omega: relaxation)
-
-        for (slot, entry) in order.enumerated() {
-            let p = Int(entry)
-            for c in 0..<3 {
-                let corrected = Float(pixels[p * 3 + c]) + value[slot * 3 + c]
-                pixels[p * 3 + c] = UInt8(min(max(corrected.rounded(), 0), 255))
-            }
-        }
+        MembraneRelaxation.add(value, to: &pixels, order: order)
     }
 
     /// Whether a known pixel differs from its known 4-neighbours by at most `smoothContrast` in a channel.
