@@ -109,7 +109,8 @@ public struct ExemplarFill: Sendable {
             guideWeight: 1, copyPenalty: 384, copySlack: 48,
             repeats: repeats, repeatPenalty: Self.repeatPenalty,
             salient: SalientDetail(repeats: repeats, objects: guide.objects, original: original, width: width, height: height,
-                                   radius: patchSize / 2, reach: Self.salientReach, rows: Self.salientRows),
+                                   radius: patchSize / 2, reach: Self.salientReach, rows: Self.salientRows,
+                                   reference: reference),
             texture: texture,
             textureWeight: Self.textureWeight)
         // The copy (the synthesis is sequential, pixel after pixel), and beside it the colour

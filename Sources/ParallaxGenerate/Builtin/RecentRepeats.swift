@@ -83,7 +83,7 @@ struct RecentRepeats {
     }
 
     /// 16 x (grey − the mean of the original pixels in the 5x5 box around it); 0 off the originals.
-    private static func highPass(_ x: Int, _ y: Int, grey: [Int32], original: [Bool], width: Int, height: Int) -> Int32 {
+    static func highPass(_ x: Int, _ y: Int, grey: [Int32], original: [Bool], width: Int, height: Int) -> Int32 {
         let p = y * width + x
         guard original[p] else { return 0 }
         var sum: Int32 = 0, count: Int32 = 0

@@ -23,6 +23,12 @@ struct SalientDetail {
     /// Sources that would bring an object's colour (a galaxy, smooth, so no detail test sees it)
     /// into rows whose far field holds none count as bringing new detail too (`ObjectColour`).
     let objects: ObjectColour?
+    /// Whether the layer's detail is its texture (`TextureReference.leastSalientShare` at least
+    /// `textureShare`): then only `objects` counts. A brick wall's joints are everywhere, yet a
+    /// patch over a joint is more than twice as dense in strong detail as the rows around it,
+    /// and beside the gap of a long pan lie earlier fills: the joints looked new step after step
+    /// and the wall came back flat grey.
+    let detailIsTexture: Bool
     /// Counts over the hole's bounding box grown by the reach: strong original pixels and
     /// original pixels, as summed-area tables of the region (`regionWidth + 1` per row).
     private let left: Int
@@ -40,12 +46,20 @@ struct SalientDetail {
     /// Measured on the fill-quality harness: 16 or 4 let the fence back (the fence test failed);
     /// at 1 it failed too (12 columns, seed 2).
     static let densityRatio = 2
+    /// The patch radius the reference's share is read with (the default 9x9 patch).
+    static let referenceRadius = 4
+    /// The stretch of columns the reference's share is read over: what the density test reads
+    /// along the rows (`ExemplarFill.salientReach` either way).
+    static let stretch = 2 * ExemplarFill.salientReach + 1
+    /// A layer with at least this share of salient patches in every stretch is textured throughout.
+    static let textureShare = 0.375
     /// How much more the source's detail per pixel must be than the grey variance near the target.
     static let localRatio = 8
 
     init(repeats: RecentRepeats, objects: ObjectColour? = nil, original: [Bool], width: Int, height: Int, radius: Int,
-         reach: Int, rows: Int) {
+         reach: Int, rows: Int, reference: TextureReference? = nil) {
         self.objects = objects
+        detailIsTexture = (reference?.leastSalientShare ?? 0) >= Self.textureShare
         self.width = width
         self.height = height
         self.radius = radius
@@ -92,6 +106,7 @@ struct SalientDetail {
                          repeats: RecentRepeats, cache: UnsafeMutableBufferPointer<Int32>) -> Bool {
         let w = width, h = height, r = radius
         if let objects, objects.brings(source: s, target: p) { return true }
+        if detailIsTexture { return false }
         let x = p % w, y = p / w, sx = s % w, sy = s / w
         // Strong original pixels along the target's rows (four reads each).
         let x0 = max(left, x - reach) - left, x1 = min(left + regionWidth - 1, x + reach) - left

@@ -1,6 +1,7 @@
 import ParallaxCore
 
-/// How much fine detail a layer's rows held before any fill: the texture level's floor.
+/// How much fine detail a layer's rows held before any fill: the texture level's floor, and
+/// whether strong detail is spread through the whole layer (its texture) or stands in a few places.
 ///
 /// On a long pan the known pixels beside the gap are the last steps' fills, and a texture level
 /// that expects only what they hold lets the fill drift flat: a flatter step lowers the bar for
@@ -10,6 +11,13 @@ import ParallaxCore
 struct TextureReference: Sendable {
     /// Per row, `TextureLevel.tones + 1` entries, as `TextureLevel`'s expectation.
     let expected: [UInt8]
+    /// The least share, over every stretch of the rows as wide as `SalientDetail.stretch`, of the
+    /// layer's pixels whose 9x9 patch carries salient detail (as `SalientDetail` measures a
+    /// source's): near 1 in gravel or grass, 0.4–0.55 in a brick wall, about 0.3 in a deep-sky
+    /// photo's stars, near 0 wherever a few objects stand in a plain sky. Where it is high, no
+    /// target's surroundings in the layer were plain: its detail is its texture
+    /// (`SalientDetail.detailIsTexture`).
+    let leastSalientShare: Double
     let height: Int
 
     /// `image`: the layer's rows (with their context) as the input image holds them: RGB, or
@@ -30,18 +38,61 @@ struct TextureReference: Sendable {
         let read = TextureLevel.localContrast(pixels: rgb, known: layer, width: image.width, height: image.height)
         expected = TextureLevel.expectations(contrast: read.contrast, meanGrey: read.mean, known: layer, width: image.width,
                                              height: image.height, columns: 0..<image.width)
+        leastSalientShare = Self.leastSalientShare(rgb: rgb, layer: layer, width: image.width, height: image.height)
         height = image.height
     }
 
-    private init(expected: [UInt8], height: Int) {
+    private init(expected: [UInt8], leastSalientShare: Double, height: Int) {
         self.expected = expected
+        self.leastSalientShare = leastSalientShare
         self.height = height
+    }
+
+    /// Per column, the layer's pixels and those whose patch's detail (`RecentRepeats.highPass`,
+    /// over the layer's pixels of a box of `SalientDetail.referenceRadius`) is salient; then the
+    /// least share over the stretches of `SalientDetail.stretch` columns that are mostly layer.
+    private static func leastSalientShare(rgb: [UInt8], layer: [Bool], width: Int, height: Int) -> Double {
+        guard width > 0, height > 0 else { return 0 }
+        let count = width * height
+        let grey = (0..<count).map { p in
+            layer[p] ? Int32(Grey.of(Int(rgb[p * 3]), Int(rgb[p * 3 + 1]), Int(rgb[p * 3 + 2]))) : 0
+        }
+        var values = [Double](repeating: 0, count: 2 * count)
+        for y in 0..<height {
+            for x in 0..<width where layer[y * width + x] {
+                let detail = Double(RecentRepeats.highPass(x, y, grey: grey, original: layer, width: width, height: height))
+                values[2 * (y * width + x)] = detail * detail
+                values[2 * (y * width + x) + 1] = 1
+            }
+        }
+        let sums = BoxSums(values, width: width, height: height, channels: 2)
+        let radius = SalientDetail.referenceRadius
+        // Running sums along the row of both counts, `width + 1` entries each.
+        var salientBefore = [Int](repeating: 0, count: width + 1), layerBefore = salientBefore
+        for x in 0..<width {
+            var salient = 0, pixels = 0
+            for y in 0..<height where layer[y * width + x] {
+                pixels += 1
+                let energy = sums.sum(0, x: x, y: y, radius: radius), known = sums.sum(1, x: x, y: y, radius: radius)
+                if energy >= Double(SalientDetail.salientEnergy) * known { salient += 1 }
+            }
+            salientBefore[x + 1] = salientBefore[x] + salient
+            layerBefore[x + 1] = layerBefore[x] + pixels
+        }
+        let stretch = min(width, SalientDetail.stretch)
+        var least = Double.infinity
+        for x in 0...(width - stretch) {
+            let pixels = layerBefore[x + stretch] - layerBefore[x]
+            guard 2 * pixels >= stretch * height else { continue }
+            least = min(least, Double(salientBefore[x + stretch] - salientBefore[x]) / Double(pixels))
+        }
+        return least.isFinite ? least : 0
     }
 
     /// The same reference for `rows` only (the part of the image a fill reads).
     func rows(_ rows: Range<Int>) -> TextureReference {
         let stride = TextureLevel.tones + 1
         return TextureReference(expected: Array(expected[(rows.lowerBound * stride)..<(rows.upperBound * stride)]),
-                                height: rows.count)
+                                leastSalientShare: leastSalientShare, height: rows.count)
     }
 }
