@@ -92,7 +92,12 @@ struct RecentRepeats {
                 sum += grey[qy * width + qx]; count += 1
             }
         }
-        return (16 * (grey[p] * count - sum) + count / 2) / count
+        return highPass(grey: grey[p], sum: sum, count: count)
+    }
+
+    /// The same from a pixel's grey and the sum and count of the original greys in its 5x5 box.
+    @inline(__always) static func highPass(grey: Int32, sum: Int32, count: Int32) -> Int32 {
+        (16 * (grey * count - sum) + count / 2) / count
     }
 
     /// Whether the detail of the patch centred on `source` already lies within `reach` columns

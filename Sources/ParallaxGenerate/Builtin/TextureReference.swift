@@ -54,30 +54,38 @@ struct TextureReference: Sendable {
     private static func leastSalientShare(rgb: [UInt8], layer: [Bool], width: Int, height: Int) -> Double {
         guard width > 0, height > 0 else { return 0 }
         let count = width * height
-        let grey = (0..<count).map { p in
-            layer[p] ? Int32(Grey.of(Int(rgb[p * 3]), Int(rgb[p * 3 + 1]), Int(rgb[p * 3 + 2]))) : 0
+        // The 5x5 means of `RecentRepeats.highPass` from box sums (exact in Double), not 25 reads a pixel.
+        var greyAndLayer = [Double](repeating: 0, count: 2 * count)
+        for p in 0..<count where layer[p] {
+            greyAndLayer[2 * p] = Double(Grey.of(Int(rgb[p * 3]), Int(rgb[p * 3 + 1]), Int(rgb[p * 3 + 2])))
+            greyAndLayer[2 * p + 1] = 1
         }
+        let near = BoxSums(greyAndLayer, width: width, height: height, channels: 2)
         var values = [Double](repeating: 0, count: 2 * count)
         for y in 0..<height {
             for x in 0..<width where layer[y * width + x] {
-                let detail = Double(RecentRepeats.highPass(x, y, grey: grey, original: layer, width: width, height: height))
-                values[2 * (y * width + x)] = detail * detail
-                values[2 * (y * width + x) + 1] = 1
+                let p = y * width + x
+                let sum = Int32(near.sum(0, x: x, y: y, radius: 2)), known = Int32(near.sum(1, x: x, y: y, radius: 2))
+                let detail = Double(RecentRepeats.highPass(grey: Int32(greyAndLayer[2 * p]), sum: sum, count: known))
+                values[2 * p] = detail * detail
+                values[2 * p + 1] = 1
             }
         }
         let sums = BoxSums(values, width: width, height: height, channels: 2)
         let radius = SalientDetail.referenceRadius
-        // Running sums along the row of both counts, `width + 1` entries each.
+        // Per column, then running sums along the row (`width + 1` entries each).
+        var salientIn = [Int](repeating: 0, count: width), layerIn = salientIn
+        for y in 0..<height {
+            for x in 0..<width where layer[y * width + x] {
+                layerIn[x] += 1
+                let energy = sums.sum(0, x: x, y: y, radius: radius), known = sums.sum(1, x: x, y: y, radius: radius)
+                if energy >= Double(SalientDetail.salientEnergy) * known { salientIn[x] += 1 }
+            }
+        }
         var salientBefore = [Int](repeating: 0, count: width + 1), layerBefore = salientBefore
         for x in 0..<width {
-            var salient = 0, pixels = 0
-            for y in 0..<height where layer[y * width + x] {
-                pixels += 1
-                let energy = sums.sum(0, x: x, y: y, radius: radius), known = sums.sum(1, x: x, y: y, radius: radius)
-                if energy >= Double(SalientDetail.salientEnergy) * known { salient += 1 }
-            }
-            salientBefore[x + 1] = salientBefore[x] + salient
-            layerBefore[x + 1] = layerBefore[x] + pixels
+            salientBefore[x + 1] = salientBefore[x] + salientIn[x]
+            layerBefore[x + 1] = layerBefore[x] + layerIn[x]
         }
         let stretch = min(width, SalientDetail.stretch)
         var least = Double.infinity
