@@ -13,7 +13,7 @@ struct TextureReference: Sendable {
     let expected: [UInt8]
     /// The least share, over every stretch of the rows as wide as `SalientDetail.stretch`, of the
     /// layer's pixels whose 9x9 patch carries salient detail (as `SalientDetail` measures a
-    /// source's): near 1 in gravel or grass, 0.4–0.55 in a brick wall, about 0.3 in a deep-sky
+    /// source's): near 1 in gravel or grass, 0.37–0.55 in a brick wall, 0.25–0.33 in a deep-sky
     /// photo's stars, near 0 wherever a few objects stand in a plain sky. Where it is high, no
     /// target's surroundings in the layer were plain: its detail is its texture
     /// (`SalientDetail.detailIsTexture`).
@@ -50,7 +50,7 @@ struct TextureReference: Sendable {
 
     /// Per column, the layer's pixels and those whose patch's detail (`RecentRepeats.highPass`,
     /// over the layer's pixels of a box of `SalientDetail.referenceRadius`) is salient; then the
-    /// least share over the stretches of `SalientDetail.stretch` columns that are mostly layer.
+    /// least share over the stretches of `SalientDetail.stretch` columns that hold the layer.
     private static func leastSalientShare(rgb: [UInt8], layer: [Bool], width: Int, height: Int) -> Double {
         guard width > 0, height > 0 else { return 0 }
         let count = width * height
@@ -87,11 +87,13 @@ struct TextureReference: Sendable {
             salientBefore[x + 1] = salientBefore[x] + salientIn[x]
             layerBefore[x + 1] = layerBefore[x] + layerIn[x]
         }
+        // A stretch counts where it holds at least half the layer's pixels of an average one (a
+        // contour layer's rows hold it only below its edge).
         let stretch = min(width, SalientDetail.stretch)
         var least = Double.infinity
         for x in 0...(width - stretch) {
             let pixels = layerBefore[x + stretch] - layerBefore[x]
-            guard 2 * pixels >= stretch * height else { continue }
+            guard pixels > 0, 2 * pixels * width >= stretch * layerBefore[width] else { continue }
             least = min(least, Double(salientBefore[x + stretch] - salientBefore[x]) / Double(pixels))
         }
         return least.isFinite ? least : 0
