@@ -125,4 +125,20 @@ private typealias Quality = ExemplarFillQualityTests
         #expect(wall.leastSalientShare >= SalientDetail.textureShare, "the wall's share \(wall.leastSalientShare)")
         #expect(sky.leastSalientShare < SalientDetail.textureShare, "the sky's share \(sky.leastSalientShare)")
     }
+
+    /// A contour layer's reference holds the layer only below its edge (alpha 0 above; here under
+    /// half of every stretch): the wall in it reads as a wall, not as stretches too empty to count.
+    @Test func aContourLayersWallBelowASlantedEdgeIsTexturedThroughout() {
+        let width = 192, height = 64
+        let wall = Self.greyWall(width: width, height: height)
+        var layer = Raster(width: width, height: height, channels: 4)
+        for y in 0..<height {
+            for x in 0..<width where y >= 34 + x * 20 / width {
+                for c in 0..<3 { layer[x, y, c] = wall[x, y, c] }
+                layer[x, y, 3] = 255
+            }
+        }
+        let share = TextureReference(layer).leastSalientShare
+        #expect(share >= SalientDetail.textureShare, "the layer's share \(share)")
+    }
 }
