@@ -78,21 +78,28 @@ private typealias Quality = ExemplarFillQualityTests
         return Double(joints) / Double(image.height * columns.count)
     }
 
+    /// The joint share of the revealed part after 10 steps of 12 px, and the truth's, for a wall
+    /// of `width` columns whose canvas `wall` makes.
+    static func revealedJoints(_ wall: (Int, Int) -> Raster, width: Int, height: Int, seed: UInt64,
+                               name: String) -> (fill: Double, truth: Double) {
+        let shift = 12, steps = 10
+        let canvas = wall(width + shift * steps, height)
+        let (last, revealed, truthColumns) = Quality.reveal(canvas, width: width, shift: shift, steps: steps, seed: seed)
+        Images.dump(last, "\(name)\(seed)")
+        return (jointShare(last, columns: revealed), jointShare(canvas, columns: truthColumns))
+    }
+
     @Test(arguments: [1, 2, 3] as [UInt64])
     func aBrickWallRevealedStepAfterStepKeepsItsJoints(seed: UInt64) {
-        let width = 160, height = 80, shift = 12, steps = 10
-        let canvas = Self.brickWall(width: width + shift * steps, height: height)
-        let (last, revealed, truthColumns) = Quality.reveal(canvas, width: width, shift: shift, steps: steps, seed: seed)
-        Images.dump(last, "brickWall\(seed)")
-        let fill = Self.jointShare(last, columns: revealed)
-        let truth = Self.jointShare(canvas, columns: truthColumns)
+        let (fill, truth) = Self.revealedJoints(Self.brickWall, width: 160, height: 80, seed: seed, name: "brickWall")
         #expect(fill >= 0.6 * truth, "joints on \(fill) of the revealed wall, the truth's \(truth)")
     }
 
     /// Flat grey brick (grain of about one level) between light joints 6 px wide with a dark edge,
     /// every 31 px, as in the harness's brick photo. Beside the gap lie the last steps' fills, so
     /// once one step left the joints out, the joints looked new to every later step and the wall
-    /// came back flat grey; the layer's input holds them everywhere (`TextureReference.leastSalientShare`).
+    /// came back flat grey; the layer's input holds them everywhere
+    /// (`TextureReference.leastSalientShare`).
     static func greyWall(width: Int, height: Int) -> Raster {
         let profile = [88, 130, 175, 180, 160, 115]
         return Images.image(width: width, height: height) { x, y in
@@ -109,13 +116,8 @@ private typealias Quality = ExemplarFillQualityTests
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func aWallOfFlatBricksRevealedStepAfterStepKeepsItsJoints(seed: UInt64) {
-        let width = 192, height = 64, shift = 12, steps = 10
-        let canvas = Self.greyWall(width: width + shift * steps, height: height)
-        let (last, revealed, truthColumns) = Quality.reveal(canvas, width: width, shift: shift, steps: steps, seed: seed)
-        Images.dump(last, "greyWall\(seed)")
         // Measured: 0.76–1.2 of the truth's joints; 0.52–0.59 with the salient-detail rule on here.
-        let fill = Self.jointShare(last, columns: revealed)
-        let truth = Self.jointShare(canvas, columns: truthColumns)
+        let (fill, truth) = Self.revealedJoints(Self.greyWall, width: 192, height: 64, seed: seed, name: "greyWall")
         #expect(fill >= 0.7 * truth, "joints on \(fill) of the revealed wall, the truth's \(truth)")
     }
 
