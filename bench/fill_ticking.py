@@ -73,30 +73,14 @@ def main():
                                  steps=32, work="/tmp/parallax-fill-ticking")
     args = parser.parse_args()
     binaries = photo_projects.binaries(args)
-    seeds = [int(v) for v in args.seeds.split(",")]
     names = photo_projects.photo_names(args, "fill_ticking")
-    # results[binary][(name, band)] = [(mid, fine, level) per seed]
-    results = {label: {} for label, _ in binaries}
-    for name in names:
-        for seed in seeds:
-            for label, binary in binaries:
-                folder = os.path.join(args.work, label, name, f"seed{seed}")
-                for band, score in enumerate(measure(binary, os.path.join(args.photos, name + ".png"), seed,
-                                                     args.steps, folder)):
-                    if score is not None:
-                        results[label].setdefault((name, band), []).append(score)
-        print(f"{name}: done", file=sys.stderr)
+    # results[label][(name, band)] = [(mid, fine, level) per seed]
+    results = photo_projects.collect(args, binaries, names, measure)
     print(f"{args.steps} steps, four straight bands (presets), seeds {args.seeds}; mean over seeds, mid (fine) level")
     print()
-    print("| picture | band | " + " | ".join(label for label, _ in binaries) + " |")
-    print("|---|---|" + "---|" * len(binaries))
-    for key in results["this"]:
-        cells = []
-        for label, _ in binaries:
-            values = results[label][key]
-            cells.append(f"{statistics.mean(v[0] for v in values):.2f} ({statistics.mean(v[1] for v in values):.2f}) "
-                         f"{statistics.mean(v[2] for v in values):.2f}")
-        print(f"| {key[0]} | {key[1]} | " + " | ".join(cells) + " |")
+    photo_projects.print_table(results, binaries, lambda values: f"{photo_projects.mean_of(values, 0):.2f} "
+                                                                  f"({photo_projects.mean_of(values, 1):.2f}) "
+                                                                  f"{photo_projects.mean_of(values, 2):.2f}")
     print()
     for label, _ in binaries:
         mids = [v[0] for values in results[label].values() for v in values]

@@ -1,8 +1,11 @@
-"""What the photo benches (fill_ticking.py, smooth_jumps.py) share: their command line, and a
-project made with straight bands and generated per photo and seed."""
+"""What the photo benches (fill_ticking.py, smooth_jumps.py) share: their command line, a
+project made with straight bands and generated per photo and seed, the scores gathered per band
+and the table of them."""
 import json
 import os
+import statistics
 import subprocess
+import sys
 
 
 def add_arguments(parser, only, seeds, steps, work):
@@ -44,3 +47,35 @@ def generated(parallax, photo, seed, steps, folder, tool):
     run([parallax, "init", photo, project, "--force", "--straight", "--steps", str(steps)], tool)
     run([parallax, "generate", project, "--restart", "--quiet", "--seed", str(seed)], tool)
     return project, json.loads(run([parallax, "plan", project, "--json"], tool))
+
+
+def collect(args, binaries, names, measure):
+    """results[label][(name, band)] = [score per seed], from `measure(binary, photo, seed, steps,
+    folder)` (a score or None per band); only bands that every binary measured count."""
+    seeds = [int(v) for v in args.seeds.split(",")]
+    results = {label: {} for label, _ in binaries}
+    for name in names:
+        for seed in seeds:
+            per_binary = {}
+            for label, binary in binaries:
+                folder = os.path.join(args.work, label, name.replace("/", "-"), f"seed{seed}")
+                per_binary[label] = measure(binary, os.path.join(args.photos, name + ".png"), seed, args.steps, folder)
+            for band in range(len(per_binary["this"])):
+                if all(per_binary[label][band] is not None for label, _ in binaries):
+                    for label, _ in binaries:
+                        results[label].setdefault((name, band), []).append(per_binary[label][band])
+        print(f"{name}: done", file=sys.stderr)
+    return results
+
+
+def print_table(results, binaries, cell):
+    """One row per (photo, band), one column per binary: `cell(scores over the seeds)`."""
+    print("| picture | band | " + " | ".join(label for label, _ in binaries) + " |")
+    print("|---|---|" + "---|" * len(binaries))
+    for key in results["this"]:
+        print(f"| {key[0]} | {key[1]} | " + " | ".join(cell(results[label][key]) for label, _ in binaries) + " |")
+
+
+def mean_of(values, index):
+    """The mean over the seeds of each score's `index`-th part."""
+    return statistics.mean(v[index] for v in values)

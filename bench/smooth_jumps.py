@@ -73,32 +73,14 @@ def main():
                                  seeds="1,2,3", steps=24, work="/tmp/parallax-smooth-jumps")
     args = parser.parse_args()
     binaries = photo_projects.binaries(args)
-    seeds = [int(v) for v in args.seeds.split(",")]
     names = photo_projects.photo_names(args, "smooth_jumps")
     # results[label][(name, band)] = [(fill, input) per seed]; only bands every binary measured count.
-    results = {label: {} for label, _ in binaries}
-    for name in names:
-        for seed in seeds:
-            per_binary = {}
-            for label, binary in binaries:
-                folder = os.path.join(args.work, label, name.replace("/", "-"), f"seed{seed}")
-                per_binary[label] = measure(binary, os.path.join(args.photos, name + ".png"), seed, args.steps, folder)
-            for band in range(len(per_binary["this"])):
-                if all(per_binary[label][band] is not None for label, _ in binaries):
-                    for label, _ in binaries:
-                        results[label].setdefault((name, band), []).append(per_binary[label][band])
-        print(f"{name}: done", file=sys.stderr)
+    results = photo_projects.collect(args, binaries, names, measure)
     print(f"{args.steps} steps, four straight bands (presets), seeds {args.seeds}; share of jumps >= {JUMP} levels "
           f"in smooth parts, mean over seeds, fill (input)")
     print()
-    print("| picture | band | " + " | ".join(label for label, _ in binaries) + " |")
-    print("|---|---|" + "---|" * len(binaries))
-    for key in results["this"]:
-        cells = []
-        for label, _ in binaries:
-            values = results[label][key]
-            cells.append(f"{statistics.mean(v[0] for v in values):.3f} ({statistics.mean(v[1] for v in values):.3f})")
-        print(f"| {key[0]} | {key[1]} | " + " | ".join(cells) + " |")
+    photo_projects.print_table(results, binaries, lambda values: f"{photo_projects.mean_of(values, 0):.3f} "
+                                                                  f"({photo_projects.mean_of(values, 1):.3f})")
     print()
     for label, _ in binaries:
         pairs = [v for values in results[label].values() for v in values]
