@@ -76,6 +76,32 @@ enum MembraneRelaxation {
         return slotOf
     }
 
+    /// The links of a membrane over the slots of `order` (`slotOf` from `slots(of:pixelCount:)`):
+    /// per slot its hole neighbours as slots (four entries, -1 after the last) and its degree,
+    /// `base` plus one per 4-neighbour in the image and not `behind` (what lies behind a layer is
+    /// no boundary). `visit(slot, p, q, dx, dy)` sees each such link, to a hole pixel or a known
+    /// one, in that order: a stage adds its own term per link there.
+    static func links(order: [Int32], hole: [Bool], slotOf: [Int32], width: Int, height: Int, behind: [Bool]?,
+                      base: Float = 0, visit: (_ slot: Int, _ p: Int, _ q: Int, _ dx: Int, _ dy: Int) -> Void)
+        -> (neighbours: [Int32], degree: [Float]) {
+        var neighbours = [Int32](repeating: -1, count: order.count * 4)
+        var degree = [Float](repeating: base, count: order.count)
+        for (slot, entry) in order.enumerated() {
+            let p = Int(entry), x = p % width, y = p / width
+            var links = 0
+            for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+                let qx = x + dx, qy = y + dy
+                guard qx >= 0, qx < width, qy >= 0, qy < height else { continue }
+                let q = qy * width + qx
+                if let behind, behind[q] { continue }
+                degree[slot] += 1
+                if hole[q] { neighbours[slot * 4 + links] = slotOf[q]; links += 1 }
+                visit(slot, p, q, dx, dy)
+            }
+        }
+        return (neighbours, degree)
+    }
+
     /// Adds a correction solved over the slots of `order` (RGB per slot) to those pixels, rounded
     /// and clamped to 0...255.
     static func add(_ correction: [Float], to pixels: inout [UInt8], order: [Int32]) {

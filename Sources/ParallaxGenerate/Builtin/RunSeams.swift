@@ -47,57 +47,47 @@ enum RunSeams {
         let slotOf = MembraneRelaxation.slots(of: order, pixelCount: width * height)
         // The typical step around each hole pixel's source, read once (each pixel has up to four links).
         let sourceStep = order.map { sourceOf[Int($0)] >= 0 ? typical.at(Int(sourceOf[Int($0)])) : 0 }
-        var neighbours = [Int32](repeating: -1, count: count * 4)
-        var degree = [Float](repeating: screening, count: count)
         var jumps = [Float](repeating: 0, count: count * 3)
         var any = false
         @inline(__always) func inImage(_ x: Int, _ y: Int) -> Bool { x >= 0 && x < width && y >= 0 && y < height }
-        let directions = [(1, 0), (-1, 0), (0, 1), (0, -1)]
-        for (slot, entry) in order.enumerated() {
-            let p = Int(entry), x = p % width, y = p / width
+        let (neighbours, degree) = MembraneRelaxation.links(order: order, hole: hole, slotOf: slotOf, width: width,
+                                                            height: height, behind: behind,
+                                                            base: screening) { slot, p, q, dx, dy in
             let sp = Int(sourceOf[p])
-            var links = 0
-            for (dx, dy) in directions {
-                let qx = x + dx, qy = y + dy
-                guard inImage(qx, qy) else { continue }
-                let q = qy * width + qx
-                if let behind, behind[q] { continue }
-                degree[slot] += 1
-                if hole[q] { neighbours[slot * 4 + links] = slotOf[q]; links += 1 }
-                guard sp >= 0 else { continue }
-                // What p minus q should be: as p's source sees it, and as q's source does (a known
-                // q is its own source: the step the known image takes beyond it).
-                let sq = hole[q] ? Int(sourceOf[q]) : q
-                // Inside a run (q continues p's source) the copy is exactly what the source says.
-                guard sq >= 0, sq != sp + dy * width + dx else { continue }
-                let step = (sourceStep[slot] + (hole[q] ? sourceStep[Int(slotOf[q])] : typical.at(q))) / 2
-                guard step < texturedFrom else { continue }
-                let weight = step <= smoothBelow ? 1 : (texturedFrom - step) / (texturedFrom - smoothBelow)
-                let allowed = (hole[q] ? textureAllowance : borderAllowance) * step
-                let besideP = inImage(sp % width + dx, sp / width + dy) ? sp + dy * width + dx : -1
-                let besideQ: Int
-                if hole[q] {
-                    besideQ = inImage(sq % width - dx, sq / width - dy) ? sq - dy * width - dx : -1
-                } else {
-                    // Beside a known q towards p lies the hole: take the step beyond q instead,
-                    // unless that is the hole again or what lies behind the layer.
-                    let farther = q + dy * width + dx
-                    besideQ = inImage(qx + dx, qy + dy) && !hole[farther] && behind?[farther] != true ? farther : -1
+            guard sp >= 0 else { return }
+            let qx = q % width, qy = q / width
+            // What p minus q should be: as p's source sees it, and as q's source does (a known
+            // q is its own source: the step the known image takes beyond it).
+            let sq = hole[q] ? Int(sourceOf[q]) : q
+            // Inside a run (q continues p's source) the copy is exactly what the source says.
+            guard sq >= 0, sq != sp + dy * width + dx else { return }
+            let step = (sourceStep[slot] + (hole[q] ? sourceStep[Int(slotOf[q])] : typical.at(q))) / 2
+            guard step < texturedFrom else { return }
+            let weight = step <= smoothBelow ? 1 : (texturedFrom - step) / (texturedFrom - smoothBelow)
+            let allowed = (hole[q] ? textureAllowance : borderAllowance) * step
+            let besideP = inImage(sp % width + dx, sp / width + dy) ? sp + dy * width + dx : -1
+            let besideQ: Int
+            if hole[q] {
+                besideQ = inImage(sq % width - dx, sq / width - dy) ? sq - dy * width - dx : -1
+            } else {
+                // Beside a known q towards p lies the hole: take the step beyond q instead,
+                // unless that is the hole again or what lies behind the layer.
+                let farther = q + dy * width + dx
+                besideQ = inImage(qx + dx, qy + dy) && !hole[farther] && behind?[farther] != true ? farther : -1
+            }
+            for c in 0..<3 {
+                var should: Float = 0, views: Float = 0
+                if besideP >= 0 { should += Float(original[sp * 3 + c]) - Float(original[besideP * 3 + c]); views += 1 }
+                if besideQ >= 0 {
+                    should += hole[q] ? Float(original[besideQ * 3 + c]) - Float(original[sq * 3 + c])
+                                      : Float(original[q * 3 + c]) - Float(original[besideQ * 3 + c])
+                    views += 1
                 }
-                for c in 0..<3 {
-                    var should: Float = 0, views: Float = 0
-                    if besideP >= 0 { should += Float(original[sp * 3 + c]) - Float(original[besideP * 3 + c]); views += 1 }
-                    if besideQ >= 0 {
-                        should += hole[q] ? Float(original[besideQ * 3 + c]) - Float(original[sq * 3 + c])
-                                          : Float(original[q * 3 + c]) - Float(original[besideQ * 3 + c])
-                        views += 1
-                    }
-                    guard views > 0 else { continue }
-                    let jump = should / views - (Float(pixels[p * 3 + c]) - Float(pixels[q * 3 + c]))
-                    let beyond = jump > allowed ? jump - allowed : (jump < -allowed ? jump + allowed : 0)
-                    jumps[slot * 3 + c] += weight * beyond
-                    any = any || beyond != 0
-                }
+                guard views > 0 else { continue }
+                let jump = should / views - (Float(pixels[p * 3 + c]) - Float(pixels[q * 3 + c]))
+                let beyond = jump > allowed ? jump - allowed : (jump < -allowed ? jump + allowed : 0)
+                jumps[slot * 3 + c] += weight * beyond
+                any = any || beyond != 0
             }
         }
         guard any else { return }

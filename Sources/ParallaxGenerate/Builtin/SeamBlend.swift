@@ -29,37 +29,23 @@ enum SeamBlend {
         guard count > 0 else { return }
         let slotOf = MembraneRelaxation.slots(of: order, pixelCount: width * height)
 
-        // Per hole pixel: its hole neighbours (as slots), in-image neighbour count, summed boundary mismatch.
-        var neighbours = [Int32](repeating: -1, count: count * 4)
-        var degree = [Float](repeating: 0, count: count)
+        // Per hole pixel: its links (`MembraneRelaxation.links`) and summed boundary mismatch.
         var rhs = [Float](repeating: 0, count: count * 3)
         var value = [Float](repeating: 0, count: count * 3)  // the correction, starting at none
-        let steps = [(1, 0), (-1, 0), (0, 1), (0, -1)]
-        for (slot, entry) in order.enumerated() {
-            let p = Int(entry), x = p % width, y = p / width
+        let (neighbours, degree) = MembraneRelaxation.links(order: order, hole: hole, slotOf: slotOf, width: width,
+                                                            height: height, behind: behind) { slot, p, q, dx, dy in
             let source = Int(sourceOf[p])
-            var links = 0
-            for (dx, dy) in steps {
-                let qx = x + dx, qy = y + dy
-                guard qx >= 0, qx < width, qy >= 0, qy < height else { continue }
-                let q = qy * width + qx
-                // What lies behind the layer says nothing about the layer's colour: no boundary.
-                if let behind, behind[q] { continue }
-                degree[slot] += 1
-                if !hole[q], source >= 0 {
-                    // Known neighbour: its value minus what the source predicts for it, clamped
-                    // harder where the known image has an edge (per channel).
-                    let sx = source % width + dx, sy = source / width + dy
-                    guard sx >= 0, sx < width, sy >= 0, sy < height else { continue }
-                    let predicted = sy * width + sx
-                    for c in 0..<3 {
-                        let mismatch = Float(original[q * 3 + c]) - Float(original[predicted * 3 + c])
-                        let limit = isSmooth(original, hole: hole, at: q, channel: c, width: width, height: height)
-                            ? smoothMismatch : edgeMismatch
-                        rhs[slot * 3 + c] += min(max(mismatch, -limit), limit)
-                    }
-                }
-                if hole[q] { neighbours[slot * 4 + links] = slotOf[q]; links += 1 }
+            guard !hole[q], source >= 0 else { return }
+            // Known neighbour: its value minus what the source predicts for it, clamped harder
+            // where the known image has an edge (per channel).
+            let sx = source % width + dx, sy = source / width + dy
+            guard sx >= 0, sx < width, sy >= 0, sy < height else { return }
+            let predicted = sy * width + sx
+            for c in 0..<3 {
+                let mismatch = Float(original[q * 3 + c]) - Float(original[predicted * 3 + c])
+                let limit = isSmooth(original, hole: hole, at: q, channel: c, width: width, height: height)
+                    ? smoothMismatch : edgeMismatch
+                rhs[slot * 3 + c] += min(max(mismatch, -limit), limit)
             }
         }
 
