@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fill quality against the truth: the built-in fill, OpenCV Telea and "stretch the last column".
+"""Fill quality against the truth: the built-in fill, OpenCV Telea, "stretch the last column" and
+the truth itself rearranged along x (rolled, mirrored: the right texture in the wrong place).
 
 For each wide test picture, its left part is the input image; four equal bands move left at speeds
 0.25/0.5/0.75/1 (STEPS steps of SHIFT px); the picture's real right part is the truth for what each
@@ -19,8 +20,13 @@ band reveals. On the last step, per band, on the revealed columns:
            the same columns, is about 1: above it, the steps show as vertical lines)
   known    the never-revealed columns must equal the truth exactly
 
+"rolled" and "mirrored" are no fill anyone could make: each band's revealed columns are the
+truth's own, rolled by half their width or mirrored. They keep the truth's texture, colours and
+lines and lose only its layout, so they show what the coarse target asks: Telea's smear beats them
+on about half the bands, where the layout varies at the 8 px scale.
+
     python3 bench/fill_quality.py --parallax PATH [--baseline PATH] [--seeds 0,1,2 | --seed N] [--work DIR]
-                                  [--sheet PNG] [--json FILE] [--only rocket,brick] [--fills builtin,telea,stretch]
+                                  [--sheet PNG] [--json FILE] [--only rocket,brick] [--fills builtin,telea,stretch,rolled,mirrored]
 
 It prints, per picture and fill, the seeds' scores side by side, then the aggregate over pictures,
 bands and seeds (the tables in bench/RESULTS.md). --baseline measures a second binary's built-in
@@ -161,6 +167,21 @@ def stretch(picture):
     return out
 
 
+def rearranged(picture, how):
+    """The truth itself in the wrong place: every band's revealed columns are the truth's, rolled
+    along x by half their width ("rolled") or mirrored ("mirrored"). The right texture, colours
+    and lines, only not where they are: what no fill that does not know the truth's layout can
+    beat by more than luck. Telea's smear scores above it on coarse wherever the layout varies
+    at the 8 px scale (the coarse target's ceiling; bench/RESULTS.md, round 20)."""
+    width = picture.shape[1] - REVEAL
+    out = picture[:, :width].copy()
+    for (a, b), shift in zip(band_rows(picture.shape[0]), shifts()):
+        out[a:b, :width - shift] = picture[a:b, shift:width]
+        truth = picture[a:b, width:width + shift]
+        out[a:b, width - shift:] = np.roll(truth, shift // 2, axis=1) if how == "rolled" else truth[:, ::-1]
+    return out
+
+
 def highpass(bgr):
     return grey_highpass(cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY).astype(np.float64))
 
@@ -266,7 +287,9 @@ def main():
     parser.add_argument("--photos", default=os.environ.get("PICTURES", "/work/photos"))
     parser.add_argument("--sheet", help="write the contact sheet (truth | built-in | Telea when measured, first seed) here")
     parser.add_argument("--only", help="comma-separated picture names")
-    parser.add_argument("--fills", default="builtin,telea,stretch")
+    parser.add_argument("--fills", default="builtin,telea,stretch,rolled,mirrored",
+                        help="comma-separated: builtin, telea, stretch, and the truth rearranged along x "
+                             "(rolled, mirrored: a ceiling for coarse without the truth's layout)")
     parser.add_argument("--json", help="write every number here, by seed")
     parser.add_argument("--seeds", default="0,1,2", help="comma-separated generate seeds (default 0,1,2)")
     parser.add_argument("--seed", type=int, help="one generate seed (same as --seeds N)")
@@ -287,11 +310,13 @@ def main():
                 continue
             lasts = {}
             for fill in fills:
-                # Telea and the stretch take no seed: measured once.
-                if index > 0 and fill in ("telea", "stretch"):
+                # Telea, the stretch and the rearranged truths take no seed: measured once.
+                if index > 0 and fill in ("telea", "stretch", "rolled", "mirrored"):
                     continue
                 if fill == "stretch":
                     lasts[fill], seconds = stretch(picture), 0.0
+                elif fill in ("rolled", "mirrored"):
+                    lasts[fill], seconds = rearranged(picture, fill), 0.0
                 else:
                     binary = args.baseline if fill == "baseline" else args.parallax
                     lasts[fill], seconds = generate(binary, picture, os.path.join(args.work, f"seed{seed}", name, fill),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fill quality against the truth on wide test pictures: the built-in fill, OpenCV Telea and
-# "stretch the last column", side by side (see bench/fill_quality.py for the measures and
+# Fill quality against the truth on wide test pictures: the built-in fill, OpenCV Telea,
+# "stretch the last column" and the truth rearranged along x, side by side (see bench/fill_quality.py for the measures and
 # targets). Release build; needs python3 with numpy and cv2 (scripts/setup.sh).
 # Usage: bash bench/fill_quality.sh [--baseline OTHER_PARALLAX] [--seeds 0,1,2] [--sheet docs/inpainters/fill_quality.png] [--only rocket]
 set -euo pipefail
