@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Streaks along the rows on long pans: how much less the fill varies along the rows than across
+them, at the 8 px scale, against the input's own rows.
+
+    python3 bench/streaks.py --parallax PATH [--baseline PATH] [--seeds 1,2,3]
+                             [--photos DIR] [--only held-out/flower,chelsea] [--steps 32] [--work DIR]
+
+For each photo: `parallax init PHOTO --straight --steps STEPS` (four bands with the default
+presets, moving left), `parallax generate --seed N`, then per band whose fill is at least 64 px
+wide (`parallax plan --json`), on the revealed columns of the last step and on the band's rows of
+the input (step 0):
+
+  along/across   the mean change (largest channel) between neighbouring 8x8 block means along
+                 the rows, over the same across the rows
+
+A gap that opens on one side is filled from its boundary column, and on a long pan that column is
+the last step's fill: what the fill carries along the rows, it carries again at every step. A
+defocused background or a sky then turns into bands that run the whole revealed width, which the
+eye reads at once. The input's own ratio is the target (a lake's is low, a bokeh's near 1); a fill
+far under it is streaked. The harness (bench/fill_quality.py) reports the same steps against the
+truth on short pans ("8 px steps"). Photos: bench/fetch_photos.py (held-out ones under held-out/
+count as named). Nothing is written inside the repository.
+"""
+import argparse
+import os
+import statistics
+import sys
+
+import cv2
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import photo_projects  # noqa: E402
+
+MINIMUM_WIDTH = 64
+BLOCK = 8
+
+
+def along_over_across(bgr):
+    """The ratio of the 8x8 block means' mean change along the rows to that across them; None where
+    the region is too small or does not vary across its rows."""
+    h, w = (bgr.shape[0] // BLOCK) * BLOCK, (bgr.shape[1] // BLOCK) * BLOCK
+    if h < 2 * BLOCK or w < 2 * BLOCK:
+        return None
+    blocks = bgr[:h, :w].astype(np.float64).reshape(h // BLOCK, BLOCK, w // BLOCK, BLOCK, 3).mean(axis=(1, 3))
+    along = np.abs(np.diff(blocks, axis=1)).max(axis=2).mean()
+    across = np.abs(np.diff(blocks, axis=0)).max(axis=2).mean()
+    return None if across < 1e-6 else float(along / across)
+
+
+def measure(parallax, photo, seed, steps, folder):
+    """Per band: (fill's ratio, input's ratio), or None where either cannot be measured."""
+    project, plan = photo_projects.generated(parallax, photo, seed, steps, folder, "streaks")
+    last = cv2.imread(os.path.join(project, "steps", f"{steps:06d}.png"), cv2.IMREAD_COLOR)
+    first = cv2.imread(os.path.join(project, "steps", "000000.png"), cv2.IMREAD_COLOR)
+    width = last.shape[1]
+    out = []
+    for layer in plan["layers"]:
+        top, bottom = layer["top"][-1], layer["bottom"][-1]
+        revealed = min(width, int(steps * abs(layer["velocity"][0])))
+        if revealed < MINIMUM_WIDTH:
+            out.append(None)
+            continue
+        fill = along_over_across(last[top:bottom, width - revealed:])
+        given = along_over_across(first[top:bottom])
+        out.append(None if fill is None or given is None else (fill, given))
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    photo_projects.add_arguments(parser, only="held-out/flower,held-out/china,chelsea,coffee,astronaut,grace_hopper",
+                                 seeds="1,2,3", steps=32, work="/tmp/parallax-streaks")
+    args = parser.parse_args()
+    binaries = photo_projects.binaries(args)
+    names = photo_projects.photo_names(args, "streaks")
+    results = photo_projects.collect(args, binaries, names, measure)
+    print(f"{args.steps} steps, four straight bands (presets), seeds {args.seeds}; 8 px steps along the rows over "
+          f"across them, mean over seeds, fill (input)")
+    print()
+    photo_projects.print_table(results, binaries, lambda values: f"{photo_projects.mean_of(values, 0):.2f} "
+                                                                  f"({photo_projects.mean_of(values, 1):.2f})")
+    print()
+    for label, _ in binaries:
+        pairs = [v for values in results[label].values() for v in values]
+        if not pairs:
+            print(f"{label}: no band wide enough")
+            continue
+        relative = [f / g for f, g in pairs if g > 0]
+        print(f"{label}: fill over input {statistics.mean(relative):.2f} (median {statistics.median(relative):.2f}) "
+              f"over {len(pairs)} band-seeds; under half the input's: {sum(r < 0.5 for r in relative)}")
+
+
+if __name__ == "__main__":
+    main()
