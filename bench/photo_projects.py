@@ -7,6 +7,8 @@ import statistics
 import subprocess
 import sys
 
+import cv2
+
 
 def add_arguments(parser, only, seeds, steps, work):
     """The options every photo bench takes, with its own defaults."""
@@ -47,6 +49,27 @@ def generated(parallax, photo, seed, steps, folder, tool):
     run([parallax, "init", photo, project, "--force", "--straight", "--steps", str(steps)], tool)
     run([parallax, "generate", project, "--restart", "--quiet", "--seed", str(seed)], tool)
     return project, json.loads(run([parallax, "plan", project, "--json"], tool))
+
+
+def revealed_pairs(parallax, photo, seed, steps, folder, tool, score, minimum_width, inset=0, minimum_rows=0):
+    """Per band of a generated project: (score of the last step's revealed columns, score of the
+    band's rows in the input), `inset` rows in from the band's edges; None where the fill is
+    narrower than `minimum_width`, the band lower than `minimum_rows`, or either score is None."""
+    project, plan = generated(parallax, photo, seed, steps, folder, tool)
+    last = cv2.imread(os.path.join(project, "steps", f"{steps:06d}.png"), cv2.IMREAD_COLOR)
+    first = cv2.imread(os.path.join(project, "steps", "000000.png"), cv2.IMREAD_COLOR)
+    width = last.shape[1]
+    out = []
+    for layer in plan["layers"]:
+        top, bottom = layer["top"][-1], layer["bottom"][-1]
+        revealed = min(width, int(steps * abs(layer["velocity"][0])))
+        if revealed < minimum_width or bottom - top < minimum_rows:
+            out.append(None)
+            continue
+        fill = score(last[top + inset:bottom - inset, width - revealed:])
+        given = score(first[top + inset:bottom - inset])
+        out.append(None if fill is None or given is None else (fill, given))
+    return out
 
 
 def collect(args, binaries, names, measure):

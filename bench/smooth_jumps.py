@@ -48,23 +48,10 @@ def jump_share(bgr):
 
 
 def measure(parallax, photo, seed, steps, folder):
-    """Per band: (fill's share, input's share), or None where either has no smooth part."""
-    project, plan = photo_projects.generated(parallax, photo, seed, steps, folder, "smooth_jumps")
-    last = cv2.imread(os.path.join(project, "steps", f"{steps:06d}.png"), cv2.IMREAD_COLOR)
-    first = cv2.imread(os.path.join(project, "steps", "000000.png"), cv2.IMREAD_COLOR)
-    width = last.shape[1]
-    out = []
-    for layer in plan["layers"]:
-        top, bottom = layer["top"][-1], layer["bottom"][-1]
-        revealed = min(width, int(steps * abs(layer["velocity"][0])))
-        if revealed < MINIMUM_WIDTH or bottom - top < 16:
-            out.append(None)
-            continue
-        # One row in from the band's edges: the band above or below is not the fill.
-        fill = jump_share(last[top + 1:bottom - 1, width - revealed:])
-        given = jump_share(first[top + 1:bottom - 1])
-        out.append(None if fill is None or given is None else (fill, given))
-    return out
+    """Per band: (fill's share, input's share), or None where either has no smooth part. One row
+    in from the band's edges: the band above or below is not the fill."""
+    return photo_projects.revealed_pairs(parallax, photo, seed, steps, folder, "smooth_jumps", jump_share,
+                                         MINIMUM_WIDTH, inset=1, minimum_rows=16)
 
 
 def main():

@@ -26,45 +26,27 @@ import os
 import statistics
 import sys
 
-import cv2
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import photo_projects  # noqa: E402
 
+from fill_quality import coarse_steps  # noqa: E402
+
 MINIMUM_WIDTH = 64
-BLOCK = 8
 
 
 def along_over_across(bgr):
-    """The ratio of the 8x8 block means' mean change along the rows to that across them; None where
-    the region is too small or does not vary across its rows."""
-    h, w = (bgr.shape[0] // BLOCK) * BLOCK, (bgr.shape[1] // BLOCK) * BLOCK
-    if h < 2 * BLOCK or w < 2 * BLOCK:
-        return None
-    blocks = bgr[:h, :w].astype(np.float64).reshape(h // BLOCK, BLOCK, w // BLOCK, BLOCK, 3).mean(axis=(1, 3))
-    along = np.abs(np.diff(blocks, axis=1)).max(axis=2).mean()
-    across = np.abs(np.diff(blocks, axis=0)).max(axis=2).mean()
-    return None if across < 1e-6 else float(along / across)
+    """The 8x8 block means' mean change along the rows over that across them; None where the
+    region is too small or does not vary across its rows."""
+    along, across = coarse_steps(bgr)
+    return None if not np.isfinite(along) or across < 1e-6 else along / across
 
 
 def measure(parallax, photo, seed, steps, folder):
     """Per band: (fill's ratio, input's ratio), or None where either cannot be measured."""
-    project, plan = photo_projects.generated(parallax, photo, seed, steps, folder, "streaks")
-    last = cv2.imread(os.path.join(project, "steps", f"{steps:06d}.png"), cv2.IMREAD_COLOR)
-    first = cv2.imread(os.path.join(project, "steps", "000000.png"), cv2.IMREAD_COLOR)
-    width = last.shape[1]
-    out = []
-    for layer in plan["layers"]:
-        top, bottom = layer["top"][-1], layer["bottom"][-1]
-        revealed = min(width, int(steps * abs(layer["velocity"][0])))
-        if revealed < MINIMUM_WIDTH:
-            out.append(None)
-            continue
-        fill = along_over_across(last[top:bottom, width - revealed:])
-        given = along_over_across(first[top:bottom])
-        out.append(None if fill is None or given is None else (fill, given))
-    return out
+    return photo_projects.revealed_pairs(parallax, photo, seed, steps, folder, "streaks", along_over_across,
+                                         MINIMUM_WIDTH)
 
 
 def main():
