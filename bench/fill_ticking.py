@@ -23,7 +23,6 @@ by itself. The score varies a lot between seeds of one binary (chelsea's third b
 over three seeds), so compare means over six seeds or more, side by side (--baseline).
 Photos: bench/fetch_photos.py. Nothing is written inside the repository.
 """
-import argparse
 import os
 import statistics
 import sys
@@ -68,27 +67,19 @@ def measure(parallax, photo, seed, steps, folder):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    photo_projects.add_arguments(parser, only="chelsea,coffee,astronaut,grace_hopper", seeds="1,2,3,4,5,6",
-                                 steps=32, work="/tmp/parallax-fill-ticking")
-    args = parser.parse_args()
-    binaries = photo_projects.binaries(args)
-    names = photo_projects.photo_names(args, "fill_ticking")
     # results[label][(name, band)] = [(mid, fine, level) per seed]
-    results = photo_projects.collect(args, binaries, names, measure)
-    print(f"{args.steps} steps, four straight bands (presets), seeds {args.seeds}; mean over seeds, mid (fine) level")
-    print()
-    photo_projects.print_table(results, binaries, lambda values: f"{photo_projects.mean_of(values, 0):.2f} "
-                                                                  f"({photo_projects.mean_of(values, 1):.2f}) "
-                                                                  f"{photo_projects.mean_of(values, 2):.2f}")
-    print()
+    binaries, results = photo_projects.run_bench(
+        __doc__, "fill_ticking", measure,
+        lambda args: f"{args.steps} steps, four straight bands (presets), seeds {args.seeds}; mean over seeds, mid (fine) level",
+        lambda values: f"{photo_projects.mean_of(values, 0):.2f} ({photo_projects.mean_of(values, 1):.2f}) "
+                       f"{photo_projects.mean_of(values, 2):.2f}",
+        only="chelsea,coffee,astronaut,grace_hopper", seeds="1,2,3,4,5,6", steps=32, work="/tmp/parallax-fill-ticking")
     for label, _ in binaries:
         mids = [v[0] for values in results[label].values() for v in values]
         error = statistics.stdev(mids) / len(mids) ** 0.5 if len(mids) > 1 else float("nan")
         print(f"{label}: mid mean {statistics.mean(mids):.3f} over {len(mids)} band-seeds "
               f"(standard error {error:.3f}), above 0.4: {sum(m > 0.4 for m in mids)}; "
               f"level below 0.75: {sum(v[2] < 0.75 for values in results[label].values() for v in values)}")
-
 
 if __name__ == "__main__":
     main()

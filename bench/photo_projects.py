@@ -1,6 +1,7 @@
 """What the photo benches (fill_ticking.py, smooth_jumps.py) share: their command line, a
 project made with straight bands and generated per photo and seed, the scores gathered per band
 and the table of them."""
+import argparse
 import json
 import os
 import statistics
@@ -89,6 +90,22 @@ def collect(args, binaries, names, measure):
                         results[label].setdefault((name, band), []).append(per_binary[label][band])
         print(f"{name}: done", file=sys.stderr)
     return results
+
+
+def run_bench(doc, tool, measure, heading, cell, **defaults):
+    """A photo bench's run: the command line (`add_arguments` with the bench's `defaults`), every
+    photo, seed and binary measured, `heading(args)` and the table of `cell`s printed. Returns
+    (binaries, results) for the bench's own summary."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_arguments(parser, **defaults)
+    args = parser.parse_args()
+    labelled = binaries(args)
+    results = collect(args, labelled, photo_names(args, tool), measure)
+    print(heading(args))
+    print()
+    print_table(results, labelled, cell)
+    print()
+    return labelled, results
 
 
 def print_table(results, binaries, cell):

@@ -19,7 +19,6 @@ target. Photos without smooth parts (grass, gravel) have no band to measure. Pho
 bench/fetch_photos.py (held-out ones under held-out/ count as named, e.g. held-out/flower).
 Nothing is written inside the repository.
 """
-import argparse
 import os
 import statistics
 import sys
@@ -55,20 +54,14 @@ def measure(parallax, photo, seed, steps, folder):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    photo_projects.add_arguments(parser, only="chelsea,coffee,astronaut,grace_hopper,held-out/flower,held-out/china",
-                                 seeds="1,2,3", steps=24, work="/tmp/parallax-smooth-jumps")
-    args = parser.parse_args()
-    binaries = photo_projects.binaries(args)
-    names = photo_projects.photo_names(args, "smooth_jumps")
     # results[label][(name, band)] = [(fill, input) per seed]; only bands every binary measured count.
-    results = photo_projects.collect(args, binaries, names, measure)
-    print(f"{args.steps} steps, four straight bands (presets), seeds {args.seeds}; share of jumps >= {JUMP} levels "
-          f"in smooth parts, mean over seeds, fill (input)")
-    print()
-    photo_projects.print_table(results, binaries, lambda values: f"{photo_projects.mean_of(values, 0):.3f} "
-                                                                  f"({photo_projects.mean_of(values, 1):.3f})")
-    print()
+    binaries, results = photo_projects.run_bench(
+        __doc__, "smooth_jumps", measure,
+        lambda args: f"{args.steps} steps, four straight bands (presets), seeds {args.seeds}; share of jumps >= {JUMP} "
+                     f"levels in smooth parts, mean over seeds, fill (input)",
+        lambda values: f"{photo_projects.mean_of(values, 0):.3f} ({photo_projects.mean_of(values, 1):.3f})",
+        only="chelsea,coffee,astronaut,grace_hopper,held-out/flower,held-out/china", seeds="1,2,3", steps=24,
+        work="/tmp/parallax-smooth-jumps")
     for label, _ in binaries:
         pairs = [v for values in results[label].values() for v in values]
         if not pairs:
@@ -77,7 +70,6 @@ def main():
         fills = [f for f, _ in pairs]
         print(f"{label}: jumps {statistics.mean(fills):.4f} against the inputs' {statistics.mean(g for _, g in pairs):.4f} "
               f"over {len(pairs)} band-seeds; over 1.5 times the input's: {sum(f > 1.5 * g for f, g in pairs)}")
-
 
 if __name__ == "__main__":
     main()

@@ -21,7 +21,6 @@ far under it is streaked. The harness (bench/fill_quality.py) reports the same s
 truth on short pans ("8 px steps"). Photos: bench/fetch_photos.py (held-out ones under held-out/
 count as named). Nothing is written inside the repository.
 """
-import argparse
 import os
 import statistics
 import sys
@@ -50,19 +49,13 @@ def measure(parallax, photo, seed, steps, folder):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    photo_projects.add_arguments(parser, only="held-out/flower,held-out/china,chelsea,coffee,astronaut,grace_hopper",
-                                 seeds="1,2,3", steps=32, work="/tmp/parallax-streaks")
-    args = parser.parse_args()
-    binaries = photo_projects.binaries(args)
-    names = photo_projects.photo_names(args, "streaks")
-    results = photo_projects.collect(args, binaries, names, measure)
-    print(f"{args.steps} steps, four straight bands (presets), seeds {args.seeds}; 8 px steps along the rows over "
-          f"across them, mean over seeds, fill (input)")
-    print()
-    photo_projects.print_table(results, binaries, lambda values: f"{photo_projects.mean_of(values, 0):.2f} "
-                                                                  f"({photo_projects.mean_of(values, 1):.2f})")
-    print()
+    binaries, results = photo_projects.run_bench(
+        __doc__, "streaks", measure,
+        lambda args: f"{args.steps} steps, four straight bands (presets), seeds {args.seeds}; 8 px steps along the rows "
+                     f"over across them, mean over seeds, fill (input)",
+        lambda values: f"{photo_projects.mean_of(values, 0):.2f} ({photo_projects.mean_of(values, 1):.2f})",
+        only="held-out/flower,held-out/china,chelsea,coffee,astronaut,grace_hopper", seeds="1,2,3", steps=32,
+        work="/tmp/parallax-streaks")
     for label, _ in binaries:
         pairs = [v for values in results[label].values() for v in values]
         if not pairs:
@@ -71,7 +64,6 @@ def main():
         relative = [f / g for f, g in pairs if g > 0]
         print(f"{label}: fill over input {statistics.mean(relative):.2f} (median {statistics.median(relative):.2f}) "
               f"over {len(pairs)} band-seeds; under half the input's: {sum(r < 0.5 for r in relative)}")
-
 
 if __name__ == "__main__":
     main()
