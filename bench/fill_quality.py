@@ -162,14 +162,20 @@ def generate(parallax, picture, folder, inpaint):
     return last, seconds
 
 
-def stretch(picture):
-    """The baseline: every band moved left, its gap filled with its last known column."""
+def last_step(picture, gap):
+    """The last step of a fill that needs no binary: every band moved left, its revealed columns
+    `gap(band's picture rows, input width, shift)`."""
     width = picture.shape[1] - REVEAL
     out = picture[:, :width].copy()
     for (a, b), shift in zip(band_rows(picture.shape[0]), shifts()):
         out[a:b, :width - shift] = picture[a:b, shift:width]
-        out[a:b, width - shift:] = picture[a:b, width - 1:width]
+        out[a:b, width - shift:] = gap(picture[a:b], width, shift)
     return out
+
+
+def stretch(picture):
+    """The baseline: every band's gap filled with its last known column."""
+    return last_step(picture, lambda rows, width, shift: rows[:, width - 1:width])
 
 
 def rearranged(picture, how):
@@ -178,13 +184,10 @@ def rearranged(picture, how):
     and lines, only not where they are: what no fill that does not know the truth's layout can
     beat by more than luck. Telea's smear scores above it on coarse wherever the layout varies
     at the 8 px scale (the coarse target's ceiling; bench/RESULTS.md, round 20)."""
-    width = picture.shape[1] - REVEAL
-    out = picture[:, :width].copy()
-    for (a, b), shift in zip(band_rows(picture.shape[0]), shifts()):
-        out[a:b, :width - shift] = picture[a:b, shift:width]
-        truth = picture[a:b, width:width + shift]
-        out[a:b, width - shift:] = np.roll(truth, shift // 2, axis=1) if how == "rolled" else truth[:, ::-1]
-    return out
+    def gap(rows, width, shift):
+        truth = rows[:, width:width + shift]
+        return np.roll(truth, shift // 2, axis=1) if how == "rolled" else truth[:, ::-1]
+    return last_step(picture, gap)
 
 
 def highpass(bgr):
