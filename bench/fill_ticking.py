@@ -81,5 +81,6 @@ def main():
               f"(standard error {error:.3f}), above 0.4: {sum(m > 0.4 for m in mids)}; "
               f"level below 0.75: {sum(v[2] < 0.75 for values in results[label].values() for v in values)}")
 
+
 if __name__ == "__main__":
     main()

@@ -1,6 +1,6 @@
-"""What the photo benches (fill_ticking.py, smooth_jumps.py) share: their command line, a
-project made with straight bands and generated per photo and seed, the scores gathered per band
-and the table of them."""
+"""What the photo benches (fill_ticking.py, smooth_jumps.py, streaks.py) share: their command
+line and run, a project made with straight bands and generated per photo and seed, the revealed
+fill beside the input's rows, the scores gathered per band and the table of them."""
 import argparse
 import json
 import os

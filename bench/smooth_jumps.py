@@ -71,5 +71,6 @@ def main():
         print(f"{label}: jumps {statistics.mean(fills):.4f} against the inputs' {statistics.mean(g for _, g in pairs):.4f} "
               f"over {len(pairs)} band-seeds; over 1.5 times the input's: {sum(f > 1.5 * g for f, g in pairs)}")
 
+
 if __name__ == "__main__":
     main()

@@ -65,5 +65,6 @@ def main():
         print(f"{label}: fill over input {statistics.mean(relative):.2f} (median {statistics.median(relative):.2f}) "
               f"over {len(pairs)} band-seeds; under half the input's: {sum(r < 0.5 for r in relative)}")
 
+
 if __name__ == "__main__":
     main()
